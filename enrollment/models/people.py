@@ -1,0 +1,79 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    NATIONAL_ADMIN = "national_admin", _("National administrator")
+    PROVINCIAL_MANAGER = "provincial_manager", _("Provincial manager")
+    DISTRICT_STAFF = "district_staff", _("District staff")
+    AGENT_STAFF = "agent_staff", _("Agent staff")
+    VIEWER = "viewer", _("Viewer")
+
+
+class User(AbstractUser):
+    """An account: what it may do is its role, where is its scope unit's subtree."""
+
+    role = models.CharField(_("role"), max_length=24, choices=Role.choices, default=Role.VIEWER)
+    scope_unit = models.ForeignKey(
+        "enrollment.Unit",
+        verbose_name=_("scope unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        help_text=_("The user sees this unit and everything below it. National administrators need none."),
+    )
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("user account")
+        verbose_name_plural = _("user accounts")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def is_national(self):
+        return self.role == Role.NATIONAL_ADMIN
+
+    @property
+    def can_manage(self):
+        """May change reference data of their area (villages, labour force, commune moves)."""
+        return self.role in (Role.NATIONAL_ADMIN, Role.PROVINCIAL_MANAGER, Role.DISTRICT_STAFF)
+
+
+class Position(models.TextChoices):
+    DIRECTOR = "director", _("Director")
+    DEPUTY_DIRECTOR = "deputy_director", _("Deputy director")
+    HEAD_OF_DIVISION = "head_of_division", _("Head of division")
+    OFFICER = "officer", _("Officer")
+    COLLECTION_OFFICER = "collection_officer", _("Collection officer")
+    COMMUNICATION_OFFICER = "communication_officer", _("Communication officer")
+
+
+class Staff(models.Model):
+    """An officer of a social security office (công chức, viên chức BHXH)."""
+
+    full_name = models.CharField(_("full name"), max_length=150)
+    unit = models.ForeignKey("enrollment.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="staff")
+    position = models.CharField(_("position"), max_length=32, choices=Position.choices, default=Position.OFFICER)
+    phone = models.CharField(_("phone"), max_length=15, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    user = models.OneToOneField(
+        "enrollment.User", verbose_name=_("user account"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="staff_profile",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("officer")
+        verbose_name_plural = _("officers")
+        ordering = ["unit__path", "full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+
+MANAGER_ROLES = (Role.NATIONAL_ADMIN, Role.PROVINCIAL_MANAGER)
+OFFICE_ROLES = (Role.NATIONAL_ADMIN, Role.PROVINCIAL_MANAGER, Role.DISTRICT_STAFF)

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from enrollment.views import health, home, imports, labour_force, staff, units
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("units/", units.unit_browser, name="unit_browser"),
+    path("units/<int:pk>/", units.unit_detail, name="unit_detail"),
+    path("units/<int:pk>/villages/add/", units.village_add, name="village_add"),
+    path("units/<int:pk>/move/", units.commune_move_view, name="commune_move"),
+    path("officers/", staff.staff_list, name="staff_list"),
+    path("officers/new/", staff.staff_edit, name="staff_new"),
+    path("officers/<int:pk>/", staff.staff_edit, name="staff_edit"),
+    path("labour-force/", labour_force.labour_force_list, name="labour_force_list"),
+    path("imports/", imports.import_list, name="import_list"),
+    path("imports/new/<slug:kind>/", imports.import_new, name="import_new"),
+    path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("imports/<int:pk>/status/", imports.import_status, name="import_status"),
+    path("imports/template/<slug:kind>.<str:file_format>", imports.import_template, name="import_template"),
+]

@@ -1,0 +1,36 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from enrollment.forms import StaffForm
+from enrollment.models import OFFICE_ROLES as OFFICE, CodeSet, Level, Staff
+from enrollment.scoping import scoped_view
+from enrollment.selectors.scoping import get_object_in_scope, scope_queryset, visible_units
+from enrollment.tables import StaffTable
+from enrollment.views.exporting import render_table
+
+
+def _office_units(user):
+    """Officers work in provincial offices and grassroots (district) offices."""
+    return visible_units(user).filter(code_set=CodeSet.CURRENT, level__lte=Level.DISTRICT).order_by("path")
+
+
+@scoped_view(roles=OFFICE)
+def staff_list(request):
+    staff = scope_queryset(request.user, Staff.objects.select_related("unit"))
+    query = request.GET.get("q", "").strip()
+    if query:
+        staff = staff.filter(full_name__icontains=query)
+    return render_table(request, StaffTable(staff), "enrollment/staff_list.html", {"query": query},
+                        filename="officers")
+
+
+@scoped_view(roles=OFFICE)
+def staff_edit(request, pk=None):
+    staff = get_object_in_scope(request.user, Staff.objects.all(), pk=pk) if pk else None
+    form = StaffForm(request.POST or None, instance=staff, units=_office_units(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Officer %(name)s was saved.") % {"name": form.instance.full_name})
+        return redirect("staff_list")
+    return render(request, "enrollment/staff_form.html", {"form": form, "staff": staff})
