@@ -1,0 +1,51 @@
+# The two commands: `make demo` runs the app, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.12 || ls -d $$HOME/.pyenv/versions/3.12*/bin/python 2>/dev/null | tail -n 1 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install system-deps assets worker beat bench clean messages
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+# Debian packages: gettext compiles the translations, chromium runs the browser tests.
+system-deps:
+	@command -v msgfmt >/dev/null && command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext chromium >/dev/null; }
+
+assets: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	cp $$($(BIN)/python -c "import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / 'package_data' / 'plotly.min.js')") static/js/plotly.min.js
+
+demo: system-deps assets
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py seed_demo
+	@echo "Open http://$(HOST):$(PORT)/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+
+test: system-deps assets
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# With REDIS_URL set: a real worker and the scheduler for the demo.
+worker: install
+	$(BIN)/celery -A bhxh_targets worker -l info
+
+beat: install
+	$(BIN)/celery -A bhxh_targets beat -l info
+
+messages: install
+	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=tests --no-obsolete
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

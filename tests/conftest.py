@@ -1,0 +1,79 @@
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from enrollment.models import Role
+from tests.factories import UnitFactory, UserFactory
+
+# Playwright drives the browser from the test thread while live_server answers.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class Tree:
+    province: object
+    district: object
+    commune: object
+    village: object
+    other_district: object
+    other_commune: object
+    other_province: object
+    far_commune: object
+
+
+@pytest.fixture
+def tree(db):
+    """Two provinces; the first with two districts, each with a commune."""
+    province = UnitFactory(code="82", name="Tỉnh Đồng Tháp")
+    district = UnitFactory(parent=province, code="822", name="BHXH cơ sở huyện Chợ Gạo")
+    commune = UnitFactory(parent=district, code="28222", name="Xã Chợ Gạo")
+    village = UnitFactory(parent=commune, code="2822201", name="Ấp Bình Thạnh")
+    other_district = UnitFactory(parent=province, code="815", name="BHXH cơ sở thành phố Mỹ Tho")
+    other_commune = UnitFactory(parent=other_district, code="28249", name="Phường Mỹ Tho")
+    other_province = UnitFactory(code="01", name="Thành phố Hà Nội", unit_type="thanh_pho_tw")
+    far_district = UnitFactory(parent=other_province, code="001", name="BHXH cơ sở quận Ba Đình")
+    far_commune = UnitFactory(parent=far_district, code="00004", name="Phường Ba Đình")
+    return Tree(province, district, commune, village, other_district, other_commune, other_province, far_commune)
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role, scope_unit=None, **kwargs):
+        return UserFactory(role=role, scope_unit=scope_unit, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def national_admin(make_user):
+    return make_user(Role.NATIONAL_ADMIN, is_staff=True)
+
+
+@pytest.fixture
+def provincial_manager(make_user, tree):
+    return make_user(Role.PROVINCIAL_MANAGER, tree.province)
+
+
+@pytest.fixture
+def district_staff(make_user, tree):
+    return make_user(Role.DISTRICT_STAFF, tree.district)
+
+
+@pytest.fixture
+def agent_staff(make_user, tree):
+    return make_user(Role.AGENT_STAFF, tree.commune)
+
+
+@pytest.fixture
+def viewer(make_user, tree):
+    return make_user(Role.VIEWER, tree.district)
+
+
+@pytest.fixture
+def client_for(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
