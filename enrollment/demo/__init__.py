@@ -1,0 +1,3 @@
+"""Demo data of the enrollment app, one module per capability."""
+
+from enrollment.demo import territory  # noqa: F401
