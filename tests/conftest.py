@@ -2,6 +2,7 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 
 from enrollment.models import Role
 from tests.factories import UnitFactory, UserFactory
@@ -77,3 +78,35 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker thread on the configured broker (Redis in CI, memory otherwise)."""
+    from celery.contrib.testing.worker import start_worker
+
+    from bhxh_targets.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def wait_for_job():
+    """Wait for an ImportJob that a worker runs to finish."""
+    import time
+
+    def wait(job, seconds=30):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.is_finished:
+                return job
+            time.sleep(0.1)
+        raise AssertionError(f"import still {job.status} after {seconds}s")
+
+    return wait
