@@ -4,11 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from enrollment.models import ImportJob, LabourForce, Staff, Unit
 
 
+class YearColumn(tables.Column):
+    """Years are labels, not quantities: 2026, never 2.026."""
+
+    def render(self, value):
+        return str(value)
+
+
 class UnitTable(tables.Table):
-    name = tables.Column(linkify=("unit_detail", {"pk": tables.A("pk")}), verbose_name=_("name"))
-    code = tables.Column(verbose_name=_("code"))
-    unit_type = tables.Column(verbose_name=_("unit type"))
-    child_count = tables.Column(verbose_name=_("units below"), attrs={"td": {"class": "num"}})
+    name = tables.Column(linkify=("unit_detail", {"pk": tables.A("pk")}), verbose_name=_("Name"))
+    code = tables.Column(verbose_name=_("Code"))
+    unit_type = tables.Column(verbose_name=_("Unit type"))
+    child_count = tables.Column(verbose_name=_("Units below"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
 
     class Meta:
         model = Unit
@@ -18,15 +25,16 @@ class UnitTable(tables.Table):
 
 
 class UnitSearchTable(UnitTable):
-    parent = tables.Column(verbose_name=_("in"), accessor="parent__name", orderable=False)
-    level = tables.Column(verbose_name=_("level"))
+    parent = tables.Column(verbose_name=_("Belongs to"), accessor="parent__name", orderable=False)
+    level = tables.Column(verbose_name=_("Level"))
 
     class Meta(UnitTable.Meta):
         fields = ("name", "code", "level", "unit_type", "parent", "child_count")
 
 
 class StaffTable(tables.Table):
-    unit = tables.Column(accessor="unit__name", verbose_name=_("unit"))
+    unit = tables.Column(accessor="unit__name", verbose_name=_("Unit"))
+    full_name = tables.Column(linkify=("staff_edit", {"pk": tables.A("pk")}), verbose_name=_("Full name"))
 
     class Meta:
         model = Staff
@@ -35,8 +43,10 @@ class StaffTable(tables.Table):
 
 
 class LabourForceTable(tables.Table):
-    unit = tables.Column(accessor="unit__name", verbose_name=_("unit"))
-    unit_code = tables.Column(accessor="unit__code", verbose_name=_("code"))
+    unit = tables.Column(accessor="unit__name", verbose_name=_("Unit"))
+    unit_code = tables.Column(accessor="unit__code", verbose_name=_("Code"))
+    year = YearColumn(verbose_name=_("Year"))
+    labour_force = tables.Column(verbose_name=_("Working-age labour force"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
 
     class Meta:
         model = LabourForce
@@ -45,8 +55,8 @@ class LabourForceTable(tables.Table):
 
 
 class ImportJobTable(tables.Table):
-    filename = tables.Column(linkify=("import_detail", {"pk": tables.A("pk")}))
-    error_count = tables.Column(verbose_name=_("errors"), accessor="errors", orderable=False)
+    filename = tables.Column(linkify=("import_detail", {"pk": tables.A("pk")}), verbose_name=_("File"))
+    error_count = tables.Column(verbose_name=_("Errors"), accessor="errors", orderable=False)
 
     def render_error_count(self, value):
         return len(value)

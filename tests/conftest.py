@@ -28,8 +28,8 @@ def tree(db):
     """Two provinces; the first with two districts, each with a commune."""
     province = UnitFactory(code="82", name="Tỉnh Đồng Tháp")
     district = UnitFactory(parent=province, code="822", name="BHXH cơ sở huyện Chợ Gạo")
-    commune = UnitFactory(parent=district, code="28222", name="Xã Chợ Gạo")
-    village = UnitFactory(parent=commune, code="2822201", name="Ấp Bình Thạnh")
+    commune = UnitFactory(parent=district, code="28594", name="Xã Chợ Gạo")
+    village = UnitFactory(parent=commune, code="2859401", name="Ấp Bình Thạnh")
     other_district = UnitFactory(parent=province, code="815", name="BHXH cơ sở thành phố Mỹ Tho")
     other_commune = UnitFactory(parent=other_district, code="28249", name="Phường Mỹ Tho")
     other_province = UnitFactory(code="01", name="Thành phố Hà Nội", unit_type="thanh_pho_tw")

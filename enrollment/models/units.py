@@ -45,7 +45,7 @@ class UnitType(models.TextChoices):
 class Unit(models.Model):
     """A node of the administrative tree.
 
-    `path` is the chain of codes from the root ("2025/82/815/28222/"), so a subtree is a
+    `path` is the chain of codes from the root ("2025/82/822/28594/"), so a subtree is a
     prefix match that an index serves.
     """
 

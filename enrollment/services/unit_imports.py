@@ -65,7 +65,7 @@ class VillageImporter(Importer):
         Column("village_code", gettext_lazy("Village code"), required=False,
                help=gettext_lazy("Leave empty to number villages automatically")),
     ]
-    examples = [["28222", "Ấp Bình Thạnh", "ấp", ""], ["28222", "Ấp Bình Thới", "ấp", ""]]
+    examples = [["28594", "Ấp Bình Thạnh", "ấp", ""], ["28594", "Ấp Bình Thới", "ấp", ""]]
 
     def prepare(self, rows, context):
         codes = [row.get("commune_code", "") for _line, row in rows]
@@ -132,7 +132,7 @@ class LabourForceImporter(Importer):
         Column("labour_force", gettext_lazy("Working-age labour force")),
         Column("source", gettext_lazy("Source"), required=False),
     ]
-    examples = [["82", "2026", "2350000", "Cục Thống kê"], ["28222", "2026", "9800", ""]]
+    examples = [["82", "2026", "2350000", "Cục Thống kê"], ["28594", "2026", "9800", ""]]
     levels = [Level.PROVINCE, Level.DISTRICT, Level.COMMUNE]
 
     def prepare(self, rows, context):

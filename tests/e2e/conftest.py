@@ -45,7 +45,7 @@ def log_in(live_server):
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        page.click("#login-form button[type=submit]")
         page.wait_for_load_state()
         return page
 
