@@ -143,9 +143,6 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "bhxh-targets@localhost")
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
-# Imports larger than this many rows run on a worker with a progress bar; smaller ones inline.
-IMPORT_INLINE_MAX_ROWS = envint("IMPORT_INLINE_MAX_ROWS", "2000")
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -110,3 +110,19 @@ def wait_for_job():
         raise AssertionError(f"import still {job.status} after {seconds}s")
 
     return wait
+
+
+@pytest.fixture
+def upload_import(django_capture_on_commit_callbacks):
+    """Upload a file on the import page and run the queued job as the worker would."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from enrollment.models import ImportJob
+
+    def upload(client, kind, content, name="data.csv", **options):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/imports/new/{kind}/", {"file": SimpleUploadedFile(name, content), **options})
+        assert response.status_code == 302, response.content
+        return ImportJob.objects.latest("pk")
+
+    return upload

@@ -8,7 +8,7 @@ from enrollment.models.units import fold
 from enrollment.selectors.scoping import scope_queryset
 from enrollment.services.imports import Importer, RowError, collect_row, register
 from enrollment.services.tabular import Column
-from enrollment.services.units import next_village_code
+from enrollment.services.units import name_key, next_village_code
 
 VILLAGE_TYPE_WORDS = {fold(word): value for value, word in [
     (UnitType.VILLAGE, "thôn"), (UnitType.HAMLET, "ấp"), (UnitType.RESIDENTIAL_GROUP, "tổ dân phố"),
@@ -73,7 +73,7 @@ class VillageImporter(Importer):
         context.cache["known"] = unit_codes_known(codes, [Level.COMMUNE])
         communes = context.cache["communes"].values()
         context.cache["existing"] = {
-            (v.parent_id, fold(v.name)): v for v in Unit.objects.filter(parent__in=communes, level=Level.VILLAGE)
+            (v.parent_id, name_key(v.name)): v for v in Unit.objects.filter(parent__in=communes, level=Level.VILLAGE)
         }
 
     def clean_row(self, row, context, line):
@@ -97,7 +97,7 @@ class VillageImporter(Importer):
             ("name", name),
             ("unit_type", village_type),
         ])
-        earlier = context.first_line_with((values["commune"].pk, fold(values["name"])), line)
+        earlier = context.first_line_with((values["commune"].pk, name_key(values["name"])), line)
         if earlier:
             raise RowError("name", _("same village as line %(line)s") % {"line": earlier})
         values["code"] = row.get("village_code", "")
@@ -108,7 +108,7 @@ class VillageImporter(Importer):
         existing = context.cache["existing"]
         for values in cleaned_rows:
             commune = values["commune"]
-            village = existing.get((commune.pk, fold(values["name"])))
+            village = existing.get((commune.pk, name_key(values["name"])))
             if village is None:
                 Unit.objects.create(
                     code_set=commune.code_set, level=Level.VILLAGE, parent=commune, name=values["name"],

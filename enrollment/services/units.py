@@ -11,6 +11,11 @@ from enrollment.selectors.scoping import unit_in_scope
 VILLAGE_TYPES = (UnitType.VILLAGE, UnitType.HAMLET, UnitType.RESIDENTIAL_GROUP, UnitType.HIGHLAND_VILLAGE)
 
 
+def name_key(name):
+    """Names compare without case or extra spaces, but with their diacritics (Thạnh ≠ Thành)."""
+    return " ".join(name.split()).casefold()
+
+
 def next_village_code(commune):
     """Villages take their commune's code and a two-digit (or longer) serial."""
     codes = Unit.objects.filter(parent=commune, level=Level.VILLAGE).values_list("code", flat=True)
@@ -22,7 +27,8 @@ def village_create(*, user, commune, name, unit_type=UnitType.VILLAGE, code=""):
     if commune.level != Level.COMMUNE or not unit_in_scope(user, commune):
         raise ValidationError(_("Villages can only be added to a commune in your area."))
     name = " ".join(name.split())
-    if Unit.objects.filter(parent=commune, level=Level.VILLAGE, name__iexact=name).exists():
+    existing = Unit.objects.filter(parent=commune, level=Level.VILLAGE).values_list("name", flat=True)
+    if name_key(name) in {name_key(n) for n in existing}:
         raise ValidationError(_("%(commune)s already has a village named %(name)s.") % {"commune": commune, "name": name})
     code = code or next_village_code(commune)
     if Unit.objects.filter(code_set=commune.code_set, level=Level.VILLAGE, code=code).exists():
