@@ -6,4 +6,6 @@ from enrollment.services.imports import import_job_run
 @shared_task
 def run_import_job(job_id):
     job = import_job_run(job_id=job_id)
+    if job is None:
+        return None
     return {"status": job.status, "created": job.created_rows, "updated": job.updated_rows, "errors": len(job.errors)}

@@ -113,8 +113,18 @@ def wait_for_job():
 
 
 @pytest.fixture
-def upload_import(django_capture_on_commit_callbacks):
-    """Upload a file on the import page and run the queued job as the worker would."""
+def eager_tasks():
+    """Run queued tasks in the test's own thread (the worker tests use `celery_worker` instead)."""
+    from bhxh_targets.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def upload_import(django_capture_on_commit_callbacks, eager_tasks):
+    """Upload a file on the import page and run the queued job as a worker would."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from enrollment.models import ImportJob

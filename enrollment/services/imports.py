@@ -95,9 +95,9 @@ def _finish(job, status, **fields):
 def import_job_run(*, job_id):
     """Check every row, then save them all (or none). Safe to call twice: a finished job stays."""
     claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.PENDING).update(status=ImportStatus.RUNNING)
-    job = ImportJob.objects.select_related("user", "scope_unit").get(pk=job_id)
+    job = ImportJob.objects.select_related("user", "scope_unit").filter(pk=job_id).first()
     if not claimed:
-        return job
+        return job  # already run, running elsewhere, or deleted
     importer = importer_for(job.kind)
     with override(job.options.get("language", "vi")):
         try:
