@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from enrollment.filters import StaffFilter
 from enrollment.forms import StaffForm
 from enrollment.models import OFFICE_ROLES as OFFICE, CodeSet, Level, Staff
 from enrollment.scoping import scoped_view
@@ -18,10 +19,8 @@ def _office_units(user):
 @scoped_view(roles=OFFICE)
 def staff_list(request):
     staff = scope_queryset(request.user, Staff.objects.select_related("unit"))
-    query = request.GET.get("q", "").strip()
-    if query:
-        staff = staff.filter(full_name__icontains=query)
-    return render_table(request, StaffTable(staff), "enrollment/staff_list.html", {"query": query},
+    filters = StaffFilter(request.GET, queryset=staff, units=_office_units(request.user))
+    return render_table(request, StaffTable(filters.qs), "enrollment/staff_list.html", {"filter": filters},
                         filename="officers")
 
 
