@@ -33,6 +33,13 @@ class User(AbstractUser):
     def __str__(self):
         return self.full_name or self.username
 
+    def has_perm(self, perm, obj=None):
+        # National administrators keep the reference data; they need no per-model grants.
+        return (self.is_active and self.is_national) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        return (self.is_active and self.is_national) or super().has_module_perms(app_label)
+
     @property
     def is_national(self):
         return self.role == Role.NATIONAL_ADMIN

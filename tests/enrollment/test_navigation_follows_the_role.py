@@ -38,3 +38,9 @@ def test_only_national_administrators_enter_the_admin(client_for, make_user, tre
 def test_anonymous_visitors_are_sent_to_the_login_page(client):
     response = client.get("/units/")
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_a_national_administrator_edits_reference_data_in_the_admin(client_for, national_admin, tree):
+    client = client_for(national_admin)
+    assert client.get("/admin/enrollment/unit/").status_code == 200
+    assert client.get(f"/admin/enrollment/unit/{tree.commune.pk}/change/").status_code == 200
