@@ -53,3 +53,17 @@ class LabourForceFactory(DjangoModelFactory):
 
     year = 2026
     labour_force = 10_000
+
+
+class ParticipantFactory(DjangoModelFactory):
+    """A man born 15/04/1985: personal IDs 082085xxxxxx agree with him."""
+
+    class Meta:
+        model = "enrollment.Participant"
+
+    personal_id = factory.Sequence(lambda n: f"082085{n:06d}")
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    birth_date = factory.LazyFunction(lambda: __import__("datetime").date(1985, 4, 15))
+    sex = "male"
+    target_group = "farmer"
+    support_category = "other"

@@ -1,0 +1,186 @@
+"""The enrollment register: participants, their payments and what happened when they were due."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class TargetGroup(models.TextChoices):
+    FARMER = "farmer", _("Farmer")
+    INFORMAL_WORKER = "informal_worker", _("Informal worker")
+    CRAFT_VILLAGE_WORKER = "craft_village_worker", _("Craft-village worker")
+    COMMUNE_OFFICIAL = "commune_official", _("Non-specialised commune official")
+    HOUSEHOLD_BUSINESS = "household_business", _("Household business or small trader")
+    CONTRACT_ENDED = "contract_ended", _("Worker whose labour contract was suspended or ended")
+    UNEMPLOYED = "unemployed", _("Unemployed (employment service centre)")
+    STUDENT = "student", _("Student")
+    OTHER = "other", _("Other")
+
+
+class SupportCategory(models.TextChoices):
+    POOR = "poor", _("Poor household")
+    NEAR_POOR = "near_poor", _("Near-poor household")
+    ETHNIC_MINORITY = "ethnic_minority", _("Ethnic minority")
+    ISLAND_COMMUNE = "island_commune", _("Island commune")
+    OTHER = "other", _("Other")
+
+
+class PaymentMethod(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Every 3 months")
+    HALF_YEARLY = "half_yearly", _("Every 6 months")
+    YEARLY = "yearly", _("Every 12 months")
+    YEARS_IN_ADVANCE = "years_in_advance", _("Several years in advance")
+    LUMP_SUM = "lump_sum", _("Lump sum for the missing years")
+
+
+# Months covered by one payment of a fixed-length method; the other two take the months typed.
+METHOD_MONTHS = {
+    PaymentMethod.MONTHLY: 1,
+    PaymentMethod.QUARTERLY: 3,
+    PaymentMethod.HALF_YEARLY: 6,
+    PaymentMethod.YEARLY: 12,
+}
+
+
+class Participant(models.Model):
+    """A person in voluntary social insurance (người tham gia BHXH tự nguyện)."""
+
+    personal_id = models.CharField(_("personal ID"), max_length=12, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_date = models.DateField(_("birth date"))
+    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
+    si_number = models.CharField(_("social insurance number"), max_length=10, blank=True)
+    phone = models.CharField(_("phone"), max_length=10, blank=True)
+    commune = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+    )
+    village = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("village"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="village_participants",
+    )
+    target_group = models.CharField(_("target group"), max_length=24, choices=TargetGroup.choices,
+                                    default=TargetGroup.OTHER)
+    support_category = models.CharField(_("support category"), max_length=16, choices=SupportCategory.choices,
+                                        default=SupportCategory.OTHER)
+    first_paid_on = models.DateField(_("first paid on"), null=True, blank=True)
+    paid_through = models.DateField(
+        _("paid through"), null=True, blank=True, help_text=_("First day of the last month covered")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["full_name", "personal_id"]
+        indexes = [
+            models.Index(fields=["commune", "paid_through"], name="participant_commune_due"),
+            models.Index(fields=["paid_through"], name="participant_paid_through"),
+            models.Index(fields=["first_paid_on"], name="participant_first_paid"),
+            models.Index(fields=["full_name"], name="participant_name"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+
+class Payment(models.Model):
+    """One payment covering `months` months from `period_start` through `period_end` (both firsts of months)."""
+
+    participant = models.ForeignKey(Participant, verbose_name=_("participant"), on_delete=models.CASCADE,
+                                    related_name="payments")
+    commune = models.ForeignKey("enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT,
+                                related_name="payments")
+    paid_on = models.DateField(_("paid on"))
+    period_start = models.DateField(_("from month"))
+    period_end = models.DateField(_("through month"))
+    months = models.PositiveSmallIntegerField(_("months"))
+    method = models.CharField(_("payment method"), max_length=20, choices=PaymentMethod.choices)
+    monthly_income = models.DecimalField(_("declared monthly income"), max_digits=14, decimal_places=0)
+    gross = models.DecimalField(_("contribution"), max_digits=14, decimal_places=0)
+    state_support = models.DecimalField(_("state support"), max_digits=14, decimal_places=0, default=0)
+    local_support = models.DecimalField(_("provincial top-up"), max_digits=14, decimal_places=0, default=0)
+    net = models.DecimalField(_("net payable"), max_digits=14, decimal_places=0)
+    supported_months = models.PositiveSmallIntegerField(_("supported months"), default=0)
+    collected_by_staff = models.ForeignKey(
+        "enrollment.Staff", verbose_name=_("collected by (officer)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="collected_payments",
+    )
+    mobilised_by_staff = models.ForeignKey(
+        "enrollment.Staff", verbose_name=_("mobilised by (officer)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="mobilised_payments",
+    )
+    is_first = models.BooleanField(_("first payment"), default=False)
+    import_key = models.CharField(_("import key"), max_length=64, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ["-period_start", "-pk"]
+        indexes = [
+            models.Index(fields=["participant", "period_start"], name="payment_participant_start"),
+            models.Index(fields=["commune", "period_start", "period_end"], name="payment_commune_period"),
+            models.Index(fields=["commune", "period_end"], name="payment_commune_end"),
+            models.Index(fields=["paid_on"], name="payment_paid_on"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(months__gte=1), name="payment_months_positive"),
+            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
+                                   name="payment_period_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} {self.period_start:%m/%Y}–{self.period_end:%m/%Y}"
+
+
+class Outcome(models.TextChoices):
+    PAID = "paid", _("Paid again")
+    PROMISED = "promised", _("Promised")
+    DECLINED = "declined", _("Declined")
+    UNREACHABLE = "unreachable", _("Unreachable")
+    MOVED = "moved", _("Moved away")
+    DIED = "died", _("Died")
+
+
+LAPSING_OUTCOMES = (Outcome.DECLINED, Outcome.MOVED, Outcome.DIED)
+
+
+class RenewalOutcome(models.Model):
+    """What came of chasing a participant due in `due_month` (the latest word replaces earlier ones)."""
+
+    participant = models.ForeignKey(Participant, verbose_name=_("participant"), on_delete=models.CASCADE,
+                                    related_name="renewal_outcomes")
+    due_month = models.DateField(_("due month"))
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    promised_on = models.DateField(_("promised on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("renewal outcome")
+        verbose_name_plural = _("renewal outcomes")
+        ordering = ["-due_month"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "due_month"], name="renewal_outcome_once_per_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} {self.due_month:%m/%Y}: {self.get_outcome_display()}"

@@ -1,0 +1,22 @@
+"""Calendar months as the first day of the month, the unit every payment period is counted in."""
+
+from datetime import date
+
+
+def first_of_month(day):
+    return date(day.year, day.month, 1)
+
+
+def add_months(day, months):
+    """First of the month `months` after the month of `day` (negative goes back)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start, end):
+    """Number of months from the month of `start` through the month of `end`, both included."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def month_end(day):
+    return date.fromordinal(add_months(day, 1).toordinal() - 1)
