@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from enrollment.models import ImportJob, LabourForce, Staff, Unit, User
+from enrollment.models.progress import ProgressBreakdown, ProgressSnapshot, RecomputeRun
 
 
 def _is_national(request):
@@ -124,3 +125,33 @@ class RenewalOutcomeAdmin(admin.ModelAdmin):
     list_filter = ("outcome",)
     search_fields = ("participant__personal_id", "participant__full_name")
     raw_id_fields = ("participant", "recorded_by")
+
+
+# --- progress engine ---------------------------------------------------------------------------
+
+@admin.register(ProgressSnapshot)
+class ProgressSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("date", "unit", "metric", "actual", "plan_in_force", "phased_to_date", "achievement_in_force",
+                    "status", "computed_at")
+    list_filter = ("metric", "status", "date")
+    search_fields = ("unit__name", "unit__code")
+    raw_id_fields = ("unit",)
+    list_select_related = ("unit",)
+    date_hierarchy = "date"
+
+
+@admin.register(ProgressBreakdown)
+class ProgressBreakdownAdmin(admin.ModelAdmin):
+    list_display = ("date", "unit", "dimension", "key", "label", "new_participants", "active_participants")
+    list_filter = ("dimension", "date")
+    search_fields = ("unit__name", "unit__code", "label")
+    raw_id_fields = ("unit",)
+    list_select_related = ("unit",)
+
+
+@admin.register(RecomputeRun)
+class RecomputeRunAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "status", "triggered_by", "percent", "snapshot_rows", "started_at",
+                    "finished_at")
+    list_filter = ("kind", "status")
+    readonly_fields = [f.name for f in RecomputeRun._meta.fields]

@@ -6,6 +6,10 @@ from .plans import (
 )
 from .quotas import OfficerQuota, QuotaBase
 from .parameters import Parameter, ParameterMissing, ParameterTable, parameter
+from .progress import (
+    PLAN_METRICS, BreakdownDimension, ProgressBreakdown, ProgressMetric, ProgressSnapshot, ProgressStatus, RecomputeKind,
+    RecomputeLock, RecomputeRun, RecomputeStatus,
+)
 from .people import MANAGER_ROLES, OFFICE_ROLES, Position, Role, Staff, User
 from .register import (
     LAPSING_OUTCOMES, METHOD_MONTHS, Outcome, Participant, Payment, PaymentMethod, RenewalOutcome, Sex,
@@ -22,4 +26,6 @@ __all__ = [
     "Household", "HouseholdMember", "LAPSING_OUTCOMES", "METHOD_MONTHS", "Outcome", "Parameter", "ParameterMissing",
     "ParameterTable", "Participant", "Payment", "PaymentMethod", "RenewalOutcome", "Sex", "SupportCategory",
     "TargetGroup", "parameter",
+    "PLAN_METRICS", "BreakdownDimension", "ProgressBreakdown", "ProgressMetric", "ProgressSnapshot", "ProgressStatus",
+    "RecomputeKind", "RecomputeLock", "RecomputeRun", "RecomputeStatus",
 ]
