@@ -1,0 +1,75 @@
+from django.contrib import admin
+
+from agents.models import (
+    AgentCard, AgentOrganisation, AgentStaff, Campaign, CampaignResult, CollectionPoint, Contract, ContractReview,
+    TrainingCourse, TrainingRecord,
+)
+
+
+class ContractInline(admin.TabularInline):
+    model = Contract
+    extra = 0
+
+
+@admin.register(AgentOrganisation)
+class AgentOrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation_type", "unit", "is_active")
+    list_filter = ("organisation_type", "is_active")
+    search_fields = ("name",)
+    raw_id_fields = ("unit",)
+    inlines = [ContractInline]
+
+
+@admin.register(CollectionPoint)
+class CollectionPointAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "unit", "is_active")
+    search_fields = ("name", "organisation__name")
+    raw_id_fields = ("unit", "communes")
+    list_select_related = ("organisation", "unit")
+
+
+class AgentCardInline(admin.TabularInline):
+    model = AgentCard
+    extra = 0
+
+
+class TrainingRecordInline(admin.TabularInline):
+    model = TrainingRecord
+    extra = 0
+
+
+@admin.register(AgentStaff)
+class AgentStaffAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "point", "phone", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("full_name", "phone", "personal_id")
+    raw_id_fields = ("point", "user")
+    list_select_related = ("point",)
+    inlines = [AgentCardInline, TrainingRecordInline]
+
+
+@admin.register(TrainingCourse)
+class TrainingCourseAdmin(admin.ModelAdmin):
+    list_display = ("name", "unit", "starts_on", "ends_on")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ("name", "campaign_type", "unit", "starts_on", "ends_on", "target_si", "target_hi")
+    list_filter = ("campaign_type",)
+    raw_id_fields = ("unit", "agents", "created_by")
+
+
+@admin.register(CampaignResult)
+class CampaignResultAdmin(admin.ModelAdmin):
+    list_display = ("day", "agent", "commune", "campaign", "households_visited", "new_si", "new_hi")
+    raw_id_fields = ("campaign", "commune", "agent", "recorded_by")
+    list_select_related = ("agent", "commune", "campaign")
+
+
+@admin.register(ContractReview)
+class ContractReviewAdmin(admin.ModelAdmin):
+    list_display = ("agent", "period_end", "decision", "decided_by", "decided_at")
+    list_filter = ("decision",)
+    raw_id_fields = ("agent", "decided_by")

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationType(models.TextChoices):
+    VIETNAM_POST = "vietnam_post", _("Vietnam Post (Bưu điện)")
+    VIETTEL = "viettel", _("Viettel")
+    COMMUNE_COMMITTEE = "commune_committee", _("Commune People's Committee (UBND xã)")
+    FARMERS_UNION = "farmers_union", _("Farmers' Union (Hội Nông dân)")
+    WOMENS_UNION = "womens_union", _("Women's Union (Hội Liên hiệp Phụ nữ)")
+    OTHER = "other", _("Other")
+
+
+class AgentOrganisation(models.Model):
+    """A collection agent (đại lý thu) under contract with a provincial social security office."""
+
+    name = models.CharField(_("name"), max_length=200)
+    organisation_type = models.CharField(_("type"), max_length=24, choices=OrganisationType.choices)
+    unit = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("contracting unit"), on_delete=models.PROTECT,
+        related_name="agent_organisations",
+        help_text=_("The social security office (province or district) that holds the contract."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=15, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agent organisation")
+        verbose_name_plural = _("agent organisations")
+        ordering = ["unit__path", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="agent_organisation_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ContractStatus(models.TextChoices):
+    ACTIVE = "active", _("In force")
+    SUSPENDED = "suspended", _("Suspended")
+    EXPIRED = "expired", _("Expired")
+    TERMINATED = "terminated", _("Terminated")
+
+
+class Contract(models.Model):
+    organisation = models.ForeignKey(
+        AgentOrganisation, verbose_name=_("agent organisation"), on_delete=models.CASCADE, related_name="contracts"
+    )
+    number = models.CharField(_("contract number"), max_length=60)
+    signed_on = models.DateField(_("signed on"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=ContractStatus.choices, default=ContractStatus.ACTIVE)
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    termination_reason = models.TextField(_("termination reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("agent contract")
+        verbose_name_plural = _("agent contracts")
+        ordering = ["organisation", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "number"], name="agent_contract_unique_number")]
+
+    def __str__(self):
+        return self.number
+
+
+class CollectionPoint(models.Model):
+    """A collection point (điểm thu) of an agent organisation and the communes it serves."""
+
+    organisation = models.ForeignKey(
+        AgentOrganisation, verbose_name=_("agent organisation"), on_delete=models.PROTECT, related_name="points"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("located in"), on_delete=models.PROTECT, related_name="collection_points",
+        help_text=_("The commune where the point is."),
+    )
+    communes = models.ManyToManyField(
+        "enrollment.Unit", verbose_name=_("communes served"), related_name="serving_points", blank=True
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("collection point")
+        verbose_name_plural = _("collection points")
+        ordering = ["unit__path", "name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="collection_point_unique_name")]
+
+    def __str__(self):
+        return self.name
