@@ -139,6 +139,7 @@ WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "bhxh-targets@localhost")
+SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")  # links in mails
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}

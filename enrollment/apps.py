@@ -9,3 +9,10 @@ class EnrollmentConfig(AppConfig):
     def ready(self):
         # Importers register themselves by kind when their module loads.
         from enrollment.services import unit_imports  # noqa: F401
+
+        # The daily digest's schedules exist after every migrate; the admin edits them.
+        from django.db.models.signals import post_migrate
+
+        from enrollment.services.digest import digest_schedule_ensure
+
+        post_migrate.connect(digest_schedule_ensure, sender=self)

@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from enrollment.models import OFFICE_ROLES as OFFICE
+from enrollment.models import OFFICE_ROLES as OFFICE, Role
 
 # (url name, label, roles that see it)
 MENU = [
     ("home", _("Overview"), None),
+    ("dashboard_home", _("Dashboard"), (*OFFICE, Role.VIEWER)),
     ("unit_browser", _("Units"), None),
     ("staff_list", _("Officers"), OFFICE),
     ("labour_force_list", _("Labour force"), OFFICE),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from enrollment.views import health, home, imports, labour_force, staff, units
+from enrollment.views import dashboards, health, home, imports, labour_force, staff, units
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -18,4 +18,9 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("imports/<int:pk>/status/", imports.import_status, name="import_status"),
     path("imports/template/<slug:kind>.<str:file_format>", imports.import_template, name="import_template"),
+    path("dashboards/", dashboards.dashboard_home, name="dashboard_home"),
+    path("dashboards/country/", dashboards.dashboard_national, name="dashboard_national"),
+    path("dashboards/country/tables/", dashboards.dashboard_table_national, name="dashboard_table_national"),
+    path("dashboards/<int:pk>/", dashboards.dashboard_unit, name="dashboard_unit"),
+    path("dashboards/<int:pk>/tables/", dashboards.dashboard_table_unit, name="dashboard_table_unit"),
 ]

@@ -1,3 +1,4 @@
 """Demo data of the enrollment app, one module per capability."""
 
 from enrollment.demo import territory  # noqa: F401
+from enrollment.demo import dashboards  # noqa: F401

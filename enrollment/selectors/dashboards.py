@@ -1,0 +1,129 @@
+"""What a dashboard shows, read from the progress snapshot tables only.
+
+A dashboard costs a fixed number of queries whatever the size of its area: the figures of
+the unit, its month-end history, its children's figures and its breakdowns are each one query
+on the snapshot tables. `unit=None` is the whole country (the engine keys it on a NULL unit).
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import F, Max
+
+from enrollment.models import (
+    BreakdownDimension, CodeSet, Level, ProgressBreakdown, ProgressMetric, ProgressSnapshot,
+)
+from enrollment.selectors.scoping import scope_path, scope_queryset
+
+PLAN_METRIC_CHOICES = [
+    (ProgressMetric.SI_PARTICIPANTS, ProgressMetric.SI_PARTICIPANTS.label),
+    (ProgressMetric.SI_NEW, ProgressMetric.SI_NEW.label),
+    (ProgressMetric.HI_HOUSEHOLD, ProgressMetric.HI_HOUSEHOLD.label),
+    (ProgressMetric.COVERAGE, ProgressMetric.COVERAGE.label),
+]
+RENEWAL_METRICS = (ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_LAPSED)
+
+# The breakdowns each level of dashboard shows beside its children.
+BREAKDOWNS_BY_LEVEL = {
+    None: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+    Level.PROVINCE: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.CAMPAIGN, BreakdownDimension.TARGET_GROUP),
+    Level.DISTRICT: (BreakdownDimension.OFFICER, BreakdownDimension.AGENT_STAFF, BreakdownDimension.AGENT_TYPE,
+                     BreakdownDimension.TARGET_GROUP),
+    Level.COMMUNE: (BreakdownDimension.AGENT_STAFF, BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+    Level.VILLAGE: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+}
+
+RANKING = (F("achievement_in_force").desc(nulls_last=True), F("achievement_initial").desc(nulls_last=True),
+           "unit__name")
+
+
+@dataclass
+class Dashboard:
+    unit: object  # a Unit, or None for the whole country
+    requested: datetime.date
+    shown: datetime.date | None
+    metric: str
+    figures: dict = field(default_factory=dict)  # metric → ProgressSnapshot
+    history: list = field(default_factory=list)  # ProgressSnapshot of `metric` at each month end, then `shown`
+    children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
+    breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
+
+    @property
+    def level(self):
+        return self.unit.level if self.unit else None
+
+    @property
+    def main(self):
+        return self.figures.get(self.metric)
+
+    @property
+    def dimensions(self):
+        return BREAKDOWNS_BY_LEVEL[self.level]
+
+    @property
+    def new_by_month(self):
+        return self.breakdowns.get(BreakdownDimension.MONTH, [])
+
+
+def _unit_filter(unit):
+    return {"unit": unit} if unit is not None else {"unit__isnull": True}
+
+
+def children_filter(unit):
+    """The units one level below: provinces of the 2025 set for the country."""
+    if unit is None:
+        return {"unit__level": Level.PROVINCE, "unit__code_set": CodeSet.CURRENT}
+    return {"unit__parent": unit}
+
+
+def snapshots(user):
+    return scope_queryset(user, ProgressSnapshot.objects.all())
+
+
+def breakdowns(user):
+    return scope_queryset(user, ProgressBreakdown.objects.all())
+
+
+def shown_date(user, unit, on_or_before):
+    """The latest snapshot of the unit on or before the day asked for, or None."""
+    return snapshots(user).filter(date__lte=on_or_before, **_unit_filter(unit)).aggregate(d=Max("date"))["d"]
+
+
+def month_ends(year, until):
+    ends = [datetime.date(year, m, calendar.monthrange(year, m)[1]) for m in range(1, 13)]
+    return [d for d in ends if d < until] + [until]
+
+
+def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS):
+    """Everything one dashboard draws. The caller has already checked that `unit` is in scope."""
+    if unit is None and scope_path(user) != "":
+        raise PermissionError("the national dashboard is for national users")
+    shown = shown_date(user, unit, on_or_before)
+    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric)
+    if shown is None:
+        return board
+    own = snapshots(user).filter(**_unit_filter(unit))
+    board.figures = {s.metric: s for s in own.filter(date=shown)}
+    board.history = list(
+        own.filter(metric=metric, date__in=month_ends(shown.year, shown)).order_by("date")
+    )
+    board.children = list(
+        snapshots(user).filter(date=shown, metric=metric, **children_filter(unit))
+        .select_related("unit").order_by(*RANKING)
+    )
+    wanted = (*board.dimensions, BreakdownDimension.MONTH)
+    for row in breakdowns(user).filter(date=shown, dimension__in=wanted, **_unit_filter(unit)).order_by(
+            "dimension", "-new_participants", "key"):
+        board.breakdowns.setdefault(row.dimension, []).append(row)
+    board.new_by_month.sort(key=lambda row: row.key)
+    return board
+
+
+def achievement(snapshot):
+    """The percent a child is ranked by: against the plan in force, else the initial plan."""
+    if snapshot is None:
+        return None
+    value = snapshot.achievement_in_force if snapshot.achievement_in_force is not None else snapshot.achievement_initial
+    return Decimal(value) if value is not None else None

@@ -1,0 +1,163 @@
+"""Progress dashboards: the country, a province, a district, a commune; read from snapshots only."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy
+
+from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric
+from enrollment.scoping import scoped_view
+from enrollment.selectors.dashboards import (
+    PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, shown_date, snapshots,
+)
+from enrollment.selectors.dashboards import RANKING
+from enrollment.selectors.scoping import get_unit_for_user, scope_path
+from enrollment.selectors.units import unit_ancestors
+from enrollment.views import dashboards_charts as charts
+from enrollment.views.dashboards_tables import BreakdownFilter, BreakdownTable, ChildProgressFilter, ChildProgressTable
+from enrollment.views.exporting import render_table
+
+DIMENSION_TITLES = {
+    BreakdownDimension.AGENT_TYPE: gettext_lazy("By agent type"),
+    BreakdownDimension.TARGET_GROUP: gettext_lazy("By target group"),
+    BreakdownDimension.CAMPAIGN: gettext_lazy("By campaign"),
+    BreakdownDimension.OFFICER: gettext_lazy("By officer"),
+    BreakdownDimension.AGENT_STAFF: gettext_lazy("By agent staff"),
+    BreakdownDimension.MONTH: gettext_lazy("New participants per month"),
+}
+
+
+class DashboardQuery(forms.Form):
+    date = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+                           error_messages={"invalid": gettext_lazy("Enter a valid date (dd/mm/yyyy).")})
+    metric = forms.ChoiceField(required=False, choices=PLAN_METRIC_CHOICES)
+
+    def values(self):
+        today = timezone.localdate()
+        if not self.is_valid():
+            return today, ProgressMetric.SI_PARTICIPANTS
+        day = self.cleaned_data["date"] or today
+        return min(day, today), self.cleaned_data["metric"] or ProgressMetric.SI_PARTICIPANTS
+
+
+def dashboard_url(unit, day=None, metric=None, name=None):
+    url = reverse(name or "dashboard_unit", args=[unit.pk]) if unit else reverse(name or "dashboard_national")
+    query = {k: v for k, v in (("date", day and day.isoformat()), ("metric", metric)) if v}
+    if metric == ProgressMetric.SI_PARTICIPANTS:
+        query.pop("metric")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def _unit_for_user(user, pk):
+    """The unit a dashboard is about: in the user's scope, or a 404."""
+    return get_unit_for_user(user, pk) if pk is not None else None
+
+
+def _national_or_404(user):
+    if scope_path(user) != "":
+        raise Http404
+
+
+@scoped_view
+def dashboard_home(request):
+    """Each user's own dashboard: the country for national users, else their scope unit."""
+    user = request.user
+    if scope_path(user) == "":
+        return redirect("dashboard_national")
+    if user.scope_unit_id is None:
+        return render(request, "enrollment/dashboards/no_scope.html")
+    return redirect("dashboard_unit", pk=user.scope_unit_id)
+
+
+@scoped_view
+def dashboard_national(request):
+    _national_or_404(request.user)
+    return _dashboard(request, None)
+
+
+@scoped_view
+def dashboard_unit(request, pk):
+    return _dashboard(request, _unit_for_user(request.user, pk))
+
+
+def _dashboard(request, unit):
+    query = DashboardQuery(request.GET)
+    day, metric = query.values()
+    board = dashboard_for(request.user, unit, day, metric)
+
+    def child_url(child):
+        return dashboard_url(child, request.GET.get("date") and board.shown, metric)
+
+    context = {
+        "board": board, "unit": unit, "query": query, "metric": metric, "metrics": PLAN_METRIC_CHOICES,
+        "metric_label": dict(PLAN_METRIC_CHOICES)[metric], "is_percent": metric == ProgressMetric.COVERAGE,
+        "ancestors": unit_ancestors(request.user, unit) if unit else [],
+        "others": [board.figures.get(m) for m, _label in PLAN_METRIC_CHOICES if m != metric],
+        "renewals": [board.figures.get(m) for m in RENEWAL_METRICS],
+        "can_recompute": request.user.role in OFFICE_ROLES,
+        "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
+                                   "dashboard_table_national"),
+    }
+    if board.shown is not None:
+        context["charts"] = _charts(board, child_url)
+        context["table"] = ChildProgressTable(board.children, child_url=child_url, orderable=False)
+    return render(request, "enrollment/dashboards/dashboard.html", context)
+
+
+def _charts(board, child_url):
+    figures = [("cumulative", charts.cumulative_chart(board)), ("new-by-month", charts.new_by_month_chart(board))]
+    if board.level is None or board.level < Level.VILLAGE:
+        figures.append(("children", charts.children_chart(board, child_url)))
+    figures.append(("renewals", charts.renewal_chart(board)))
+    for dimension in board.dimensions:
+        figures.append((f"by-{dimension}", charts.breakdown_chart(board, dimension, str(DIMENSION_TITLES[dimension]))))
+    return [{"id": name, "json": charts.to_json(fig)} for name, fig in figures]
+
+
+TABLE_VIEWS = ("children", *DIMENSION_TITLES)
+
+
+@scoped_view
+def dashboard_table_national(request):
+    _national_or_404(request.user)
+    return _table(request, None)
+
+
+@scoped_view
+def dashboard_table_unit(request, pk):
+    return _table(request, _unit_for_user(request.user, pk))
+
+
+def _table(request, unit):
+    """The dashboard's figures as a table: the units below, or one breakdown."""
+    user = request.user
+    day, metric = DashboardQuery(request.GET).values()
+    view = request.GET.get("view", "children")
+    if view not in TABLE_VIEWS:
+        view = "children"
+    shown = shown_date(user, unit, day)
+    own = {"unit": unit} if unit else {"unit__isnull": True}
+
+    def child_url(child):
+        return dashboard_url(child, shown, metric)
+
+    if view == "children":
+        rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit)).select_related("unit")
+        filters = ChildProgressFilter(request.GET, queryset=rows.order_by(*RANKING))
+        table = ChildProgressTable(filters.qs, child_url=child_url)
+    else:
+        rows = breakdowns(user).filter(date=shown, dimension=view, **own).order_by("-new_participants", "key")
+        filters = BreakdownFilter(request.GET, queryset=rows)
+        table = BreakdownTable(filters.qs)
+    code = unit.code if unit else "vn"
+    stamp = shown.strftime("%Y%m%d") if shown else "none"
+    return render_table(request, table, "enrollment/dashboards/table.html", {
+        "unit": unit, "shown": shown, "metric": metric, "metrics": PLAN_METRIC_CHOICES, "filter": filters,
+        "view": view, "views": [("children", _("Units below"))] + [(d, t) for d, t in DIMENSION_TITLES.items()],
+        "dashboard_link": dashboard_url(unit, shown, metric),
+        "ancestors": unit_ancestors(user, unit) if unit else [],
+    }, filename=f"progress-{code}-{view}-{metric}-{stamp}")

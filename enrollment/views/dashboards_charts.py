@@ -1,0 +1,121 @@
+"""The dashboard's plotly figures, built server-side and drawn by static/js/dashboard.js."""
+
+import calendar
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from django.utils.translation import get_language, gettext as _
+
+from enrollment.models import ProgressMetric, ProgressStatus
+from enrollment.selectors.dashboards import achievement
+
+STATUS_COLOURS = {ProgressStatus.ON_TRACK: "#1e7b34", ProgressStatus.AT_RISK: "#b3261e", ProgressStatus.NO_PLAN: "#8a94a3"}
+BLUE, ORANGE, GREY, LIGHT = "#0b5394", "#e69138", "#5f6b7a", "#9fc5e8"
+RANK_ALL_UP_TO = 20  # more children than this: the top 10 and the bottom 10
+BREAKDOWN_ROWS = 15
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+def _layout(fig, title, height=340, **extra):
+    fig.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 15}},
+        separators=",." if (get_language() or "vi").startswith("vi") else ".,",
+        height=height, margin={"l": 8, "r": 8, "t": 40, "b": 8},
+        legend={"orientation": "h", "y": -0.15}, plot_bgcolor="#fff", paper_bgcolor="#fff",
+        font={"family": "system-ui, Arial, sans-serif", "size": 12}, **extra,
+    )
+    # Fixed axes: no accidental zoom when a finger scrolls the page; a tap still drills down.
+    fig.update_xaxes(automargin=True, fixedrange=True)
+    fig.update_yaxes(automargin=True, fixedrange=True, gridcolor="#e3e8ee")
+    return fig
+
+
+def _day_label(day):
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return day.strftime("%m/%Y")
+    return day.strftime("%d/%m/%Y")
+
+
+def cumulative_chart(board):
+    history = board.history
+    x = [_day_label(s.date) for s in history]
+    fig = go.Figure()
+    fig.add_bar(x=x, y=[_number(s.actual) for s in history], name=_("Actual"), marker_color=BLUE,
+                hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
+    fig.add_scatter(x=x, y=[_number(s.phased_to_date) for s in history], name=_("Phased plan"), mode="lines+markers",
+                    line={"color": ORANGE, "width": 3}, hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
+    fig.add_scatter(x=x, y=[_number(s.plan_in_force) for s in history], name=_("Plan in force"), mode="lines",
+                    line={"color": GREY, "dash": "dash"}, hovertemplate="%{y:,.0f}<extra></extra>")
+    if any(s.plan_initial != s.plan_in_force for s in history):
+        fig.add_scatter(x=x, y=[_number(s.plan_initial) for s in history], name=_("Initial plan"), mode="lines",
+                        line={"color": GREY, "dash": "dot"}, hovertemplate="%{y:,.0f}<extra></extra>")
+    return _layout(fig, _("Cumulative actual against the plan, by month"), xaxis={"type": "category"},
+                   yaxis={"tickformat": ",.0f"})
+
+
+def new_by_month_chart(board):
+    rows = board.new_by_month
+    x = [f"{row.key[5:7]}/{row.key[:4]}" for row in rows]
+    fig = go.Figure()
+    fig.add_bar(x=x, y=[row.new_participants for row in rows], name=_("New participants"), marker_color=BLUE,
+                texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
+    return _layout(fig, _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"})
+
+
+def ranked_children(children):
+    """All children best first, or the top 10 and the bottom 10 of a long list."""
+    if len(children) <= RANK_ALL_UP_TO:
+        return [("", children)]
+    return [(_("Top 10"), children[:10]), (_("Bottom 10"), children[-10:])]
+
+
+def children_chart(board, child_url):
+    fig = go.Figure()
+    groups = ranked_children(board.children)
+    count = 0
+    for name, rows in groups:
+        rows = list(reversed(rows))  # plotly draws the first bar at the bottom
+        count += len(rows)
+        fig.add_bar(
+            y=[row.unit.name for row in rows], x=[_number(achievement(row)) for row in rows], orientation="h",
+            name=name or _("Plan achieved (%)"), showlegend=bool(name),
+            marker_color=[STATUS_COLOURS.get(row.status, GREY) for row in rows],
+            customdata=[child_url(row.unit) for row in rows],
+            texttemplate="%{x:,.1f}%", textposition="auto",
+            hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
+        )
+    title = _("Provinces ranked by plan achieved (%)") if board.unit is None else _("Units below ranked by plan achieved (%)")
+    return _layout(fig, title, height=max(220, 60 + 26 * count), yaxis={"type": "category"},
+                   xaxis={"ticksuffix": "%"}, barmode="group")
+
+
+def renewal_chart(board):
+    labels = [_("Due to pay again"), _("Paid again"), _("Lapsed")]
+    values = [_number(getattr(board.figures.get(m), "actual", None)) or 0 for m in (
+        ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_LAPSED)]
+    fig = go.Figure()
+    fig.add_trace(go.Funnel(y=labels, x=values, texttemplate="%{value:,.0f}<br>%{percentInitial:.1%}",
+                            hovertemplate="%{y}: %{value:,.0f}<extra></extra>",
+                            marker={"color": [BLUE, "#1e7b34", "#b3261e"]}))
+    return _layout(fig, _("Renewals: due, paid again, lapsed"), height=260)
+
+
+def breakdown_chart(board, dimension, title):
+    rows = board.breakdowns.get(dimension, [])[:BREAKDOWN_ROWS]
+    rows = list(reversed(rows))
+    names = [row.label or row.key for row in rows]
+    fig = go.Figure()
+    fig.add_bar(y=names, x=[row.new_participants for row in rows], orientation="h", name=_("New participants"),
+                marker_color=BLUE, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+    fig.add_bar(y=names, x=[row.active_participants for row in rows], orientation="h", name=_("Active participants"),
+                marker_color=LIGHT, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+    return _layout(fig, title, height=max(220, 90 + 40 * len(rows)), barmode="group", yaxis={"type": "category"},
+                   xaxis={"tickformat": ",.0f"})
+
+
+def to_json(fig):
+    """JSON safe to place inside a <script> element."""
+    return pio.to_json(fig, validate=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

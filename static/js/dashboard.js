@@ -1,0 +1,42 @@
+// Draws the dashboard's plotly figures; a click on a bar or a table row opens that unit's dashboard.
+(function () {
+  function go(url) { if (url) { window.location.href = url; } }
+
+  document.querySelectorAll("[data-chart]").forEach(function (box) {
+    var source = document.getElementById(box.dataset.chart);
+    if (!source || typeof Plotly === "undefined") return;
+    var figure = JSON.parse(source.textContent);
+    var config = { responsive: true, displayModeBar: false };
+    Plotly.newPlot(box, figure.data, figure.layout, config).then(function () {
+      box.dataset.rendered = "1";
+    });
+    box.on("plotly_click", function (event) {
+      var point = event.points && event.points[0];
+      if (point && typeof point.customdata === "string") go(point.customdata);
+    });
+  });
+
+  document.querySelectorAll("tr[data-href]").forEach(function (row) {
+    row.addEventListener("click", function (event) {
+      if (event.target.closest("a")) return;
+      go(row.dataset.href);
+    });
+  });
+
+  var run = document.getElementById("recompute-run");
+  if (run && run.dataset.finished !== "1") {
+    var poll = function () {
+      fetch(run.dataset.statusUrl, { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          var bar = document.getElementById("recompute-bar");
+          bar.style.width = data.percent + "%";
+          bar.textContent = data.percent + "%";
+          document.getElementById("recompute-status").textContent = data.status_label;
+          if (data.finished) { window.location.reload(); } else { setTimeout(poll, 1000); }
+        })
+        .catch(function () { setTimeout(poll, 3000); });
+    };
+    setTimeout(poll, 500);
+  }
+})();

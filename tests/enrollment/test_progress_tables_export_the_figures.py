@@ -1,0 +1,46 @@
+import csv
+import datetime
+import io
+
+from openpyxl import load_workbook
+
+from tests.progress_factories import full_board, snapshot
+
+DAY = datetime.date(2026, 11, 30)
+
+
+def rows_of_csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_the_district_table_lists_its_communes_with_their_figures(client_for, district_staff, tree):
+    full_board(tree.district, DAY, children=[])
+    snapshot(tree.commune, DAY, 130, 232, 232, 120)  # Chi Lăng 2018: 130 of 232 = 56,0%
+    client = client_for(district_staff)
+    body = client.get(f"/dashboards/{tree.district.pk}/tables/").content.decode()
+    assert "Xã Chợ Gạo" in body and "56,0%" in body and "108,3%" in body
+    rows = rows_of_csv(client.get(f"/dashboards/{tree.district.pk}/tables/?_export=csv"))
+    header, commune = rows[0], rows[1]
+    assert header[:3] == ["Đơn vị", "Mã", "Thực hiện"]
+    assert commune[0] == "Xã Chợ Gạo" and commune[2] == "130.00" and commune[7] == "56.03"
+
+
+def test_the_filter_keeps_the_lagging_units_only(client_for, provincial_manager, tree):
+    snapshot(tree.province, DAY, 210, 200, 200, 190)
+    snapshot(tree.district, DAY, 90, 100, 100, 95)
+    snapshot(tree.other_district, DAY, 120, 100, 100, 95)
+    client = client_for(provincial_manager)
+    body = client.get(f"/dashboards/{tree.province.pk}/tables/?date=2026-11-30&status=at_risk").content.decode()
+    assert "Chợ Gạo" in body and "Mỹ Tho" not in body
+    body = client.get(f"/dashboards/{tree.province.pk}/tables/?date=2026-11-30&name=my tho").content.decode()
+    assert "Chợ Gạo" not in body and "Mỹ Tho" in body
+
+
+def test_a_breakdown_exports_to_excel(client_for, provincial_manager, tree):
+    full_board(tree.province, DAY)
+    response = client_for(provincial_manager).get(
+        f"/dashboards/{tree.province.pk}/tables/?view=agent_type&_export=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == ["Tên", "Mã", "Người tham gia mới", "Người đang tham gia"]
+    assert ["agent_type 2", "agent_type-2", 300, 1200] in values
