@@ -9,6 +9,8 @@ class EnrollmentConfig(AppConfig):
     def ready(self):
         # Importers register themselves by kind when their module loads.
         from enrollment.services import unit_imports  # noqa: F401
+        # Register's actual sources (priority 10) join the registry of plans.
+        from enrollment.selectors import register_actuals  # noqa: F401
 
         # The daily digest's schedules exist after every migrate; the admin edits them.
         from django.db.models.signals import post_migrate
