@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from enrollment.models import OFFICE_ROLES as OFFICE, Role
 
+RENEWAL_ROLES = (*OFFICE, Role.AGENT_STAFF)
+
 # (url name, label, roles that see it)
 MENU = [
     ("home", _("Overview"), None),
@@ -13,6 +15,9 @@ MENU = [
     ("staff_list", _("Officers"), OFFICE),
     ("labour_force_list", _("Labour force"), OFFICE),
     ("import_list", _("Imports"), OFFICE),
+    ("participant_list", _("Participants"), None),
+    ("renewal_list", _("Renewals"), RENEWAL_ROLES),
+    ("household_list", _("Household HI"), None),
 ]
 
 

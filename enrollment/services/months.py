@@ -20,3 +20,9 @@ def months_between(start, end):
 
 def month_end(day):
     return date.fromordinal(add_months(day, 1).toordinal() - 1)
+
+
+def same_day_months_later(day, months):
+    """The same day of the month `months` later, or that month's last day when it is shorter."""
+    first = add_months(day, months)
+    return min(first.replace(day=1) + (day - day.replace(day=1)), month_end(first))
