@@ -18,6 +18,8 @@ MENU = [
     ("participant_list", _("Participants"), None),
     ("renewal_list", _("Renewals"), RENEWAL_ROLES),
     ("household_list", _("Household HI"), None),
+    ("plans_home", _("Plans"), None),
+    ("officer_quotas", _("Officer quotas"), OFFICE),
 ]
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from enrollment.views import dashboards, health, home, imports, labour_force, staff, units
 from enrollment.views import households, participants, renewals
+from enrollment.views import plans, plans_allocation, quotas
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -37,4 +38,16 @@ urlpatterns = [
     path("households/", households.household_list, name="household_list"),
     path("households/new/", households.household_new, name="household_new"),
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
+    # Plans, allocation and quotas
+    path("plans/", plans.plans_home, name="plans_home"),
+    path("plans/<int:pk>/", plans.plan_overview, name="plan_overview"),
+    path("plans/<int:pk>/versions/new/", plans.plan_version_new, name="plan_version_new"),
+    path("plans/versions/<int:pk>/approve/", plans.plan_version_approve_view, name="plan_version_approve"),
+    path("plans/versions/<int:pk>/phasing/", plans.phasing_edit, name="phasing_edit"),
+    path("plans/<int:pk>/history/", plans.plan_history_view, name="plan_history"),
+    path("plans/<int:pk>/allocation/", plans_allocation.allocation_grid_view, name="allocation_grid"),
+    path("plans/<int:pk>/allocation/template.<str:file_format>", plans_allocation.allocation_template,
+         name="allocation_template"),
+    path("plans/<int:pk>/allocation/upload/", plans_allocation.allocation_upload, name="allocation_upload"),
+    path("quotas/", quotas.officer_quotas, name="officer_quotas"),
 ]

@@ -1,7 +1,7 @@
 from .households import Household, HouseholdMember
 from .imports import ImportJob, ImportStatus
 from .plans import (
-    Allocation, AllocationLine, AllocationRule, Curve, Metric, Plan, PlanChange, PlanStatus, PlanVersion, ReportedFigure,
+    Allocation, AllocationLine, AllocationRule, ChangeAction, Curve, Metric, Plan, PlanChange, PlanStatus, PlanVersion, ReportedFigure,
     VersionKind,
 )
 from .quotas import OfficerQuota, QuotaBase
@@ -18,7 +18,7 @@ from .register import (
 from .units import CodeSet, LabourForce, Level, Unit, UnitType
 
 __all__ = [
-    "Allocation", "AllocationLine", "AllocationRule", "Curve", "Metric", "OfficerQuota", "Plan", "PlanChange",
+    "Allocation", "AllocationLine", "AllocationRule", "ChangeAction", "Curve", "Metric", "OfficerQuota", "Plan", "PlanChange",
     "PlanStatus", "PlanVersion", "QuotaBase", "ReportedFigure", "VersionKind",
     "CodeSet", "ImportJob", "MANAGER_ROLES", "OFFICE_ROLES", "ImportStatus", "LabourForce", "Level", "Position", "Role", "Staff", "Unit",
     "UnitType", "User",

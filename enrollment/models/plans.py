@@ -42,6 +42,15 @@ class Curve(models.TextChoices):
     CUSTOM = "custom", _("Edited by hand")
 
 
+class ChangeAction(models.TextChoices):
+    VERSION_ADDED = "version_added", _("Plan version added")
+    VERSION_APPROVED = "version_approved", _("Plan version approved")
+    PHASING_CHANGED = "phasing_changed", _("Monthly phasing changed")
+    ALLOCATION_SAVED = "allocation_saved", _("Allocation saved as draft")
+    ALLOCATION_APPROVED = "allocation_approved", _("Allocation approved")
+    ALLOCATION_DISCARDED = "allocation_discarded", _("Draft allocation discarded")
+
+
 class Plan(models.Model):
     unit = models.ForeignKey("enrollment.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="plans")
     year = models.PositiveSmallIntegerField(_("year"))
@@ -163,7 +172,7 @@ class PlanChange(models.Model):
     unit = models.ForeignKey("enrollment.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
     metric = models.CharField(_("metric"), max_length=20, choices=Metric.choices)
-    action = models.CharField(_("change"), max_length=60)
+    action = models.CharField(_("change"), max_length=30, choices=ChangeAction.choices)
     subject = models.CharField(_("what"), max_length=200, blank=True)
     old_value = models.TextField(_("old"), blank=True)
     new_value = models.TextField(_("new"), blank=True)

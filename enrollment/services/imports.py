@@ -57,6 +57,7 @@ class Importer:
     roles = OFFICE_ROLES
     columns = []
     examples = []
+    partial_allowed = True  # False where a file only makes sense whole (an allocation grid)
 
     def prepare(self, rows, context):
         """Load what checking needs in a few queries (units by code, existing records)."""
@@ -64,6 +65,10 @@ class Importer:
     def clean_row(self, row, context, line):
         """Return the cleaned row, or raise RowError / RowErrors (see `collect_row`)."""
         raise NotImplementedError
+
+    def check_file(self, cleaned_rows, context):
+        """Errors of the file as a whole (missing rows ...): [{"line", "column", "message"}]."""
+        return []
 
     def save(self, cleaned_rows, context):
         """Save the rows; return (created, updated)."""
@@ -120,7 +125,10 @@ def import_job_run(*, job_id):
                 _progress(job, index)
         if not sheet.rows:
             errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
-        if errors and not (job.allow_partial and cleaned):
+        else:
+            errors.extend(importer.check_file(cleaned, context))
+        allow_partial = job.allow_partial and importer.partial_allowed
+        if errors and not (allow_partial and cleaned):
             return _finish(job, ImportStatus.REJECTED, processed_rows=job.total_rows, errors=errors)
         if job.dry_run:
             return _finish(job, ImportStatus.DONE, processed_rows=job.total_rows, errors=errors,
