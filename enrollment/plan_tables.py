@@ -140,6 +140,7 @@ class OfficerQuotaTable(tables.Table):
     period = tables.Column(verbose_name=_("Period"), accessor="quota__period_label")
     metric = tables.Column(verbose_name=_("Metric"), accessor="quota__get_metric_display")
     target = FigureColumn(verbose_name=_("Quota"), accessor="target")
+    phased = FigureColumn(verbose_name=_("Expected by today"), accessor="phased")
     actual = FigureColumn(verbose_name=_("Achieved"), accessor="actual")
     percent = PercentColumn(verbose_name=_("Achievement of the quota"), accessor="percent")
     note = tables.Column(verbose_name=_("Note"), accessor="quota__note")

@@ -2,3 +2,4 @@
 
 from enrollment.demo import territory  # noqa: F401
 from enrollment.demo import dashboards  # noqa: F401
+from enrollment.demo import plans  # noqa: F401,E402

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 
 from enrollment.models import MANAGER_ROLES, OFFICE_ROLES, LabourForce
 from enrollment.models.plans import (
-    Allocation, AllocationLine, AllocationRule, ChangeAction, Metric, Plan, PlanStatus, PlanVersion,
+    Allocation, AllocationLine, AllocationRule, ChangeAction, Curve, Metric, Plan, PlanStatus, PlanVersion,
 )
 from enrollment.selectors.actuals import actuals
 from enrollment.selectors.plans import plan_in_force
 from enrollment.selectors.scoping import unit_in_scope
-from enrollment.services.plans import change_record, figure_text, plan_version_create
+from enrollment.services.plans import change_record, figure_text, last_year_patterns, plan_version_create
 
 
 def quantum(metric):
@@ -247,18 +247,25 @@ def allocation_approve(*, user, allocation):
             ).select_related("plan").order_by("seq")
         }
         parent_version = allocation.parent_version or plan_in_force(unit, plan.year, plan.metric)
-        curve = parent_version.curve if parent_version else None
+        curve = parent_version.curve if parent_version and parent_version.curve != Curve.CUSTOM else Curve.SEASONAL
+        children = [line.unit for line in lines]
+        baselines = {}
+        if Metric.is_stock(plan.metric):
+            baselines = actuals(children, plan.year - 1, plan.metric, datetime.date(plan.year - 1, 12, 31))
+        series = last_year_patterns(children, plan.year, plan.metric) if curve == Curve.LAST_YEAR else {}
         document_number = allocation.document_number or (parent_version.document_number if parent_version else "")
         for line in lines:
             current = in_force.get(line.unit_id)
             if current is not None and current.target == line.target:
                 continue
-            kwargs = {"curve": curve} if curve else {}
+            last_year = series.get(line.unit_id)
             plan_version_create(
                 user=user, unit=line.unit, year=plan.year, metric=plan.metric, target=line.target,
                 document_number=document_number, document_date=allocation.document_date,
                 note=allocation.note or _("Allocated from %(parent)s") % {"parent": unit.name},
-                allocation=allocation, approve=True, check_permission=False, **kwargs,
+                allocation=allocation, approve=True, check_permission=False, curve=curve,
+                baseline=Decimal(baselines.get(line.unit_id) or 0),
+                last_year=last_year or [],
             )
         allocation.status, allocation.approved_by, allocation.approved_at = PlanStatus.APPROVED, user, timezone.now()
         allocation.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])

@@ -65,7 +65,14 @@ class AllocationImporter(Importer):
         unit = context.cache["units"].get(row.get("unit_code", ""))
         if unit is not None:
             context.cache["seen_units"].add(unit.pk)
+
+        def not_a_duplicate():
+            earlier = context.first_line_with(unit.pk, line) if unit is not None else None
+            if earlier:
+                raise RowError("unit_code", _("same unit as line %(line)s") % {"line": earlier})
+
         values = collect_row([
+            ("duplicate", not_a_duplicate),
             ("unit", lambda: check_unit(row.get("unit_code", ""), "unit_code",
                                         context.cache["units"], context.cache["known"])),
             ("year", lambda: check_whole_number(row.get("year", ""), "year", 2000, 2100)),
@@ -91,9 +98,6 @@ class AllocationImporter(Importer):
                 raise RowError("year", _("a different year from line %(line)s") % {"line": first_line})
             if metric != first_metric:
                 raise RowError("metric", _("a different metric from line %(line)s") % {"line": first_line})
-        earlier = context.first_line_with(unit.pk, line)
-        if earlier:
-            raise RowError("unit_code", _("same unit as line %(line)s") % {"line": earlier})
         return values
 
     def check_file(self, cleaned_rows, context):

@@ -53,6 +53,19 @@ def shares_from_cumulative(cumulative, baseline=0):
     return shares
 
 
+def growth_pattern(series, start=None):
+    """Last year's month-end figures as growth since 1 January (what a stock curve is shaped on).
+
+    Without the figure at the start of last year, January's growth is taken as the average month.
+    """
+    if not series or any(v is None for v in series):
+        return None
+    values = [Decimal(v) for v in series]
+    if start is None:
+        start = values[0] - (values[-1] - values[0]) / 11
+    return [v - Decimal(start) for v in values]
+
+
 def curve_shares(curve, last_year=None):
     """Monthly shares of a named curve. LAST_YEAR needs last year's cumulative series; without
     one (or with no growth in it) it falls back to the seasonal curve."""

@@ -16,7 +16,7 @@ from enrollment.models.plans import (
 )
 from enrollment.selectors.actuals import actuals, monthly_actuals
 from enrollment.selectors.scoping import unit_in_scope
-from enrollment.services.phasing import cumulative_from_shares, curve_shares
+from enrollment.services.phasing import cumulative_from_shares, curve_shares, growth_pattern
 
 
 def figure_text(value, metric):
@@ -52,13 +52,29 @@ def start_of_year_figure(unit, year, metric):
     return Decimal(value or 0)
 
 
+def last_year_patterns(units, year, metric):
+    """{unit_id: last year's growth by month} for the units that have a full series."""
+    series = monthly_actuals(units, year - 1, metric)
+    starts = {}
+    if Metric.is_stock(metric):
+        starts = actuals(units, year - 2, metric, datetime.date(year - 2, 12, 31))
+    patterns = {}
+    for unit_id, values in series.items():
+        start = starts.get(unit_id) if Metric.is_stock(metric) else 0
+        pattern = growth_pattern(values, start)
+        if pattern is not None:
+            patterns[unit_id] = pattern
+    return patterns
+
+
 def last_year_series(unit, year, metric):
-    series = monthly_actuals([unit], year - 1, metric).get(unit.pk) or []
-    return series if series and all(v is not None for v in series) else None
+    return last_year_patterns([unit], year, metric).get(unit.pk)
 
 
-def phasing_for(unit, year, metric, target, curve, baseline):
-    shares = curve_shares(curve, last_year_series(unit, year, metric) if curve == Curve.LAST_YEAR else None)
+def phasing_for(unit, year, metric, target, curve, baseline, last_year=None):
+    if curve == Curve.LAST_YEAR and last_year is None:
+        last_year = last_year_series(unit, year, metric)
+    shares = curve_shares(curve, last_year)
     return cumulative_from_shares(shares, target, min(Decimal(baseline), Decimal(target)), metric)
 
 
@@ -67,8 +83,13 @@ def _next_seq(plan):
 
 
 def plan_version_create(*, user, unit, year, metric, target, document_number="", document_date=None, note="",
-                        curve=Curve.SEASONAL, approve=True, allocation=None, check_permission=True):
-    """Add a version to a unit's plan: the initial one, or a supplement once one is approved."""
+                        curve=Curve.SEASONAL, approve=True, allocation=None, check_permission=True,
+                        baseline=None, last_year=None):
+    """Add a version to a unit's plan: the initial one, or a supplement once one is approved.
+
+    `baseline` (start-of-year figure) and `last_year` (last year's monthly series) are looked up
+    when not given; callers creating many versions at once pass them in bulk.
+    """
     if check_permission and not can_set_plans(user, unit):
         raise PermissionDenied
     target = Decimal(target)
@@ -79,12 +100,14 @@ def plan_version_create(*, user, unit, year, metric, target, document_number="",
     with transaction.atomic():
         plan, _created = Plan.objects.select_for_update().get_or_create(unit=unit, year=year, metric=metric)
         has_approved = plan.versions.filter(status=PlanStatus.APPROVED).exists()
-        baseline = min(start_of_year_figure(unit, year, metric), target)
+        if baseline is None:
+            baseline = start_of_year_figure(unit, year, metric)
+        baseline = min(Decimal(baseline), target)
         version = PlanVersion.objects.create(
             plan=plan, seq=_next_seq(plan),
             kind=VersionKind.SUPPLEMENTAL if has_approved else VersionKind.INITIAL,
             document_number=document_number, document_date=document_date, note=note, target=target,
-            baseline=baseline, curve=curve, monthly_targets=phasing_for(unit, year, metric, target, curve, baseline),
+            baseline=baseline, curve=curve, monthly_targets=phasing_for(unit, year, metric, target, curve, baseline, last_year),
             created_by=user, allocation=allocation,
         )
         change_record(unit=unit, year=year, metric=metric, action=ChangeAction.VERSION_ADDED, user=user,

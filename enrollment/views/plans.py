@@ -135,8 +135,7 @@ def _plan_page_context(request, unit, year, metric):
     version_rows = _version_rows(plan, card["actual"])
     children = list(unit.children.order_by("code")) if unit.level < Level.VILLAGE else []
     children_rows = _children_rows(children, year, metric)
-    history = plan_history(visible_units(user).filter(path__startswith=unit.path, level__lte=unit.level + 1),
-                           year, metric)
+    history = plan_history(visible_units(user).filter(pk=unit.pk), year, metric)
     in_force = card["in_force"]
     allocated = None
     if children_rows and not Metric.is_rate(metric):
@@ -146,7 +145,8 @@ def _plan_page_context(request, unit, year, metric):
         "card": card, "plan": plan, "in_force": in_force, "digits": digits_for(metric),
         "versions_table": PlanVersionTable(version_rows, digits=digits_for(metric)),
         "children_table": ChildrenPlanTable(children_rows, digits=digits_for(metric)) if children else None,
-        "history_table": PlanChangeTable(history[:500]),
+        "history": history,
+        "history_table": PlanChangeTable(list(history[:20]), orderable=False),
         "allocated": allocated, "allocated_difference": (allocated - in_force.target) if (
             allocated is not None and in_force) else None,
         "chart": _chart(plan, unit, year, metric),
@@ -182,14 +182,12 @@ def plan_overview(request, pk):
     unit = get_unit_for_user(request.user, pk)
     year, metric = selected_year(request), selected_metric(request)
     context = _plan_page_context(request, unit, year, metric)
-    tables = {"versions": context["versions_table"], "history": context["history_table"]}
+    tables = {"versions": context["versions_table"], "history": PlanChangeTable(context["history"])}
     if context["children_table"] is not None:
         tables["children"] = context["children_table"]
     exported = export_response(request, tables, f"plan-{unit.code}-{year}-{metric}")
     if exported:
         return exported
-    context["history_table"] = PlanChangeTable(plan_history(
-        visible_units(request.user).filter(path__startswith=unit.path, level__lte=unit.level + 1), year, metric)[:20])
     context["version_form"] = PlanVersionForm(metric=metric) if context["can_set_plans"] else None
     if context["can_edit_phasing"]:
         in_force = context["in_force"]

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
 
 from enrollment.models import OFFICE_ROLES as OFFICE, CodeSet, Level, OfficerQuota, Staff
 from enrollment.models.plans import Metric
@@ -88,6 +89,7 @@ def officer_quotas(request):
     exported = export_response(request, {"quotas": table}, f"officer-quotas-{filters['year']}")
     if exported:
         return exported
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
     total_target = sum((r.target for r in rows), 0)
     total_actual = sum((r.actual for r in rows), 0)
     return render(request, "enrollment/plans/quotas.html", {
