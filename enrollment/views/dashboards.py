@@ -3,11 +3,12 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import get_language, gettext as _, gettext_lazy
 
 from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric
 from enrollment.scoping import scoped_view
@@ -29,6 +30,8 @@ DIMENSION_TITLES = {
     BreakdownDimension.AGENT_STAFF: gettext_lazy("By agent staff"),
     BreakdownDimension.MONTH: gettext_lazy("New participants per month"),
 }
+
+CHARTS_CACHE_SECONDS = 6 * 3600
 
 
 class DashboardQuery(forms.Form):
@@ -89,8 +92,10 @@ def _dashboard(request, unit):
     day, metric = query.values()
     board = dashboard_for(request.user, unit, day, metric)
 
+    pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
+
     def child_url(child):
-        return dashboard_url(child, request.GET.get("date") and board.shown, metric)
+        return dashboard_url(child, board.shown if pinned else None, metric)
 
     context = {
         "board": board, "unit": unit, "query": query, "metric": metric, "metrics": PLAN_METRIC_CHOICES,
@@ -103,12 +108,26 @@ def _dashboard(request, unit):
                                    "dashboard_table_national"),
     }
     if board.shown is not None:
-        context["charts"] = _charts(board, child_url)
-        context["table"] = ChildProgressTable(board.children, child_url=child_url, orderable=False)
+        context["charts"] = _charts(board, child_url, pinned)
+        context["children"] = [{"snapshot": child, "url": child_url(child.unit)} for child in board.children]
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
-def _charts(board, child_url):
+def _charts(board, child_url, pinned):
+    """The figures' JSON, cached until the engine writes the unit's or its children's snapshots again."""
+    key = _charts_key(board, pinned)
+    return cache.get_or_set(key, lambda: _build_charts(board, child_url), CHARTS_CACHE_SECONDS)
+
+
+def _charts_key(board, pinned):
+    stamps = [s.computed_at for s in (*board.figures.values(), *board.children)]
+    latest = max(stamps).isoformat() if stamps else ""
+    unit = board.unit.pk if board.unit else "vn"
+    return (f"dashboard-charts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
+            f"{pinned}")
+
+
+def _build_charts(board, child_url):
     figures = [("cumulative", charts.cumulative_chart(board)), ("new-by-month", charts.new_by_month_chart(board))]
     if board.level is None or board.level < Level.VILLAGE:
         figures.append(("children", charts.children_chart(board, child_url)))

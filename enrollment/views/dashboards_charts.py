@@ -19,18 +19,18 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def _layout(fig, title, height=340, **extra):
-    fig.update_layout(
+def _figure(traces, title, height=340, xaxis=None, yaxis=None, **extra):
+    """One go.Layout built whole: plotly validates it once instead of once per update call."""
+    axis = {"automargin": True, "fixedrange": True}  # no accidental zoom on a phone; a tap still drills down
+    layout = go.Layout(
         title={"text": title, "x": 0, "font": {"size": 15}},
         separators=",." if (get_language() or "vi").startswith("vi") else ".,",
         height=height, margin={"l": 8, "r": 8, "t": 40, "b": 8},
         legend={"orientation": "h", "y": -0.15}, plot_bgcolor="#fff", paper_bgcolor="#fff",
-        font={"family": "system-ui, Arial, sans-serif", "size": 12}, **extra,
+        font={"family": "system-ui, Arial, sans-serif", "size": 12},
+        xaxis={**axis, **(xaxis or {})}, yaxis={**axis, "gridcolor": "#e3e8ee", **(yaxis or {})}, **extra,
     )
-    # Fixed axes: no accidental zoom when a finger scrolls the page; a tap still drills down.
-    fig.update_xaxes(automargin=True, fixedrange=True)
-    fig.update_yaxes(automargin=True, fixedrange=True, gridcolor="#e3e8ee")
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
 def _day_label(day):
@@ -42,27 +42,28 @@ def _day_label(day):
 def cumulative_chart(board):
     history = board.history
     x = [_day_label(s.date) for s in history]
-    fig = go.Figure()
-    fig.add_bar(x=x, y=[_number(s.actual) for s in history], name=_("Actual"), marker_color=BLUE,
-                hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
-    fig.add_scatter(x=x, y=[_number(s.phased_to_date) for s in history], name=_("Phased plan"), mode="lines+markers",
-                    line={"color": ORANGE, "width": 3}, hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
-    fig.add_scatter(x=x, y=[_number(s.plan_in_force) for s in history], name=_("Plan in force"), mode="lines",
-                    line={"color": GREY, "dash": "dash"}, hovertemplate="%{y:,.0f}<extra></extra>")
+    traces = [
+        go.Bar(x=x, y=[_number(s.actual) for s in history], name=_("Actual"), marker_color=BLUE,
+               hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
+        go.Scatter(x=x, y=[_number(s.phased_to_date) for s in history], name=_("Phased plan"), mode="lines+markers",
+                   line={"color": ORANGE, "width": 3}, hovertemplate="%{x}: %{y:,.0f}<extra></extra>"),
+        go.Scatter(x=x, y=[_number(s.plan_in_force) for s in history], name=_("Plan in force"), mode="lines",
+                   line={"color": GREY, "dash": "dash"}, hovertemplate="%{y:,.0f}<extra></extra>"),
+    ]
     if any(s.plan_initial != s.plan_in_force for s in history):
-        fig.add_scatter(x=x, y=[_number(s.plan_initial) for s in history], name=_("Initial plan"), mode="lines",
-                        line={"color": GREY, "dash": "dot"}, hovertemplate="%{y:,.0f}<extra></extra>")
-    return _layout(fig, _("Cumulative actual against the plan, by month"), xaxis={"type": "category"},
+        traces.append(go.Scatter(x=x, y=[_number(s.plan_initial) for s in history], name=_("Initial plan"),
+                                 mode="lines", line={"color": GREY, "dash": "dot"},
+                                 hovertemplate="%{y:,.0f}<extra></extra>"))
+    return _figure(traces, _("Cumulative actual against the plan, by month"), xaxis={"type": "category"},
                    yaxis={"tickformat": ",.0f"})
 
 
 def new_by_month_chart(board):
     rows = board.new_by_month
     x = [f"{row.key[5:7]}/{row.key[:4]}" for row in rows]
-    fig = go.Figure()
-    fig.add_bar(x=x, y=[row.new_participants for row in rows], name=_("New participants"), marker_color=BLUE,
-                texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
-    return _layout(fig, _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"})
+    bar = go.Bar(x=x, y=[row.new_participants for row in rows], name=_("New participants"), marker_color=BLUE,
+                 texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
+    return _figure([bar], _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"})
 
 
 def ranked_children(children):
@@ -73,22 +74,20 @@ def ranked_children(children):
 
 
 def children_chart(board, child_url):
-    fig = go.Figure()
-    groups = ranked_children(board.children)
-    count = 0
-    for name, rows in groups:
+    traces = []
+    for name, rows in ranked_children(board.children):
         rows = list(reversed(rows))  # plotly draws the first bar at the bottom
-        count += len(rows)
-        fig.add_bar(
+        traces.append(go.Bar(
             y=[row.unit.name for row in rows], x=[_number(achievement(row)) for row in rows], orientation="h",
             name=name or _("Plan achieved (%)"), showlegend=bool(name),
             marker_color=[STATUS_COLOURS.get(row.status, GREY) for row in rows],
             customdata=[child_url(row.unit) for row in rows],
-            texttemplate="%{x:,.1f}%", textposition="auto",
-            hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
-        )
-    title = _("Provinces ranked by plan achieved (%)") if board.unit is None else _("Units below ranked by plan achieved (%)")
-    return _layout(fig, title, height=max(220, 60 + 26 * count), yaxis={"type": "category"},
+            texttemplate="%{x:,.1f}%", textposition="auto", hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
+        ))
+    count = sum(len(trace.y) for trace in traces)
+    title = _("Provinces ranked by plan achieved (%)") if board.unit is None else \
+        _("Units below ranked by plan achieved (%)")
+    return _figure(traces, title, height=max(220, 60 + 26 * count), yaxis={"type": "category"},
                    xaxis={"ticksuffix": "%"}, barmode="group")
 
 
@@ -96,23 +95,22 @@ def renewal_chart(board):
     labels = [_("Due to pay again"), _("Paid again"), _("Lapsed")]
     values = [_number(getattr(board.figures.get(m), "actual", None)) or 0 for m in (
         ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_LAPSED)]
-    fig = go.Figure()
-    fig.add_trace(go.Funnel(y=labels, x=values, texttemplate="%{value:,.0f}<br>%{percentInitial:.1%}",
-                            hovertemplate="%{y}: %{value:,.0f}<extra></extra>",
-                            marker={"color": [BLUE, "#1e7b34", "#b3261e"]}))
-    return _layout(fig, _("Renewals: due, paid again, lapsed"), height=260)
+    funnel = go.Funnel(y=labels, x=values, texttemplate="%{value:,.0f}<br>%{percentInitial:.1%}",
+                       hovertemplate="%{y}: %{value:,.0f}<extra></extra>",
+                       marker={"color": [BLUE, "#1e7b34", "#b3261e"]})
+    return _figure([funnel], _("Renewals: due, paid again, lapsed"), height=260)
 
 
 def breakdown_chart(board, dimension, title):
-    rows = board.breakdowns.get(dimension, [])[:BREAKDOWN_ROWS]
-    rows = list(reversed(rows))
+    rows = list(reversed(board.breakdowns.get(dimension, [])[:BREAKDOWN_ROWS]))
     names = [row.label or row.key for row in rows]
-    fig = go.Figure()
-    fig.add_bar(y=names, x=[row.new_participants for row in rows], orientation="h", name=_("New participants"),
-                marker_color=BLUE, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
-    fig.add_bar(y=names, x=[row.active_participants for row in rows], orientation="h", name=_("Active participants"),
-                marker_color=LIGHT, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
-    return _layout(fig, title, height=max(220, 90 + 40 * len(rows)), barmode="group", yaxis={"type": "category"},
+    traces = [
+        go.Bar(y=names, x=[row.new_participants for row in rows], orientation="h", name=_("New participants"),
+               marker_color=BLUE, hovertemplate="%{y}: %{x:,.0f}<extra></extra>"),
+        go.Bar(y=names, x=[row.active_participants for row in rows], orientation="h", name=_("Active participants"),
+               marker_color=LIGHT, hovertemplate="%{y}: %{x:,.0f}<extra></extra>"),
+    ]
+    return _figure(traces, title, height=max(220, 90 + 40 * len(rows)), barmode="group", yaxis={"type": "category"},
                    xaxis={"tickformat": ",.0f"})
 
 
