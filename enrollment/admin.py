@@ -78,7 +78,8 @@ class ParameterAdmin(admin.ModelAdmin):
 class PaymentInline(admin.TabularInline):
     model = Payment
     extra = 0
-    raw_id_fields = ("commune", "collected_by_staff", "mobilised_by_staff", "created_by")
+    raw_id_fields = ("commune", "collected_by_staff", "mobilised_by_staff", "collected_by_agent", "mobilised_by_agent",
+                     "campaign", "created_by")
     fields = ("paid_on", "period_start", "period_end", "months", "method", "monthly_income", "gross",
               "state_support", "local_support", "net", "is_first")
 
@@ -99,7 +100,8 @@ class PaymentAdmin(admin.ModelAdmin):
     list_display = ("participant", "paid_on", "period_start", "period_end", "method", "gross", "net", "is_first")
     list_filter = ("method", "is_first")
     search_fields = ("participant__personal_id", "participant__full_name", "import_key")
-    raw_id_fields = ("participant", "commune", "collected_by_staff", "mobilised_by_staff", "created_by")
+    raw_id_fields = ("participant", "commune", "collected_by_staff", "mobilised_by_staff", "collected_by_agent",
+                     "mobilised_by_agent", "campaign", "created_by")
     list_select_related = ("participant",)
     date_hierarchy = "paid_on"
 

@@ -8,7 +8,7 @@ class EnrollmentConfig(AppConfig):
 
     def ready(self):
         # Importers register themselves by kind when their module loads.
-        from enrollment.services import unit_imports  # noqa: F401
+        from enrollment.services import register_imports, unit_imports  # noqa: F401
         # Register's actual sources (priority 10) join the registry of plans.
         from enrollment.selectors import register_actuals  # noqa: F401
 

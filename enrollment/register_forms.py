@@ -3,16 +3,19 @@
 from datetime import date
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enrollment.models import Outcome, ParameterTable, PaymentMethod, Sex, SupportCategory, TargetGroup
-from enrollment.selectors.participants import communes_for, staff_for, villages_for
+from enrollment.selectors.participants import agents_model, communes_for, staff_for, villages_for
+from enrollment.selectors.scoping import scope_path, scope_queryset
 from enrollment.services.contributions import ContributionError, contribution_compute, income_limits
 from enrollment.services.identity import IdentityError, personal_id_check, phone_check, si_number_check
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d%m%Y", "%Y-%m-%d"]
 MINIMUM_AGE = 15
+LINK_FIELDS = ("collected_by_staff", "mobilised_by_staff", "collected_by_agent", "mobilised_by_agent", "campaign")
 
 
 def _date_field(label, **kwargs):
@@ -22,6 +25,17 @@ def _date_field(label, **kwargs):
                                                          "autocomplete": "off"}),
         **kwargs,
     )
+
+
+def campaigns_for(user, campaign_model):
+    """Campaigns run in the user's area or above it (a provincial campaign covers its districts)."""
+    prefix = scope_path(user)
+    if prefix is None:
+        return campaign_model.objects.none()
+    if prefix == "":
+        return campaign_model.objects.all()
+    ancestors = [prefix[: i + 1] for i, ch in enumerate(prefix) if ch == "/"][1:]
+    return campaign_model.objects.filter(Q(unit__path__startswith=prefix) | Q(unit__path__in=ancestors))
 
 
 class VillageSelect(forms.Select):
@@ -57,7 +71,27 @@ class PaymentFields(forms.Form):
         staff = staff_for(user)
         self.fields["collected_by_staff"].queryset = staff
         self.fields["mobilised_by_staff"].queryset = staff
+        self._add_agent_fields(user)
         self.contribution = None
+
+    def _add_agent_fields(self, user):
+        """Agent staff and campaigns of the user's area, named through the app registry only."""
+        agent_model, campaign_model = agents_model("AgentStaff"), agents_model("Campaign")
+        if agent_model is not None:
+            agents = scope_queryset(user, agent_model.objects.filter(is_active=True), unit_field="point__unit")
+            self.fields["collected_by_agent"] = forms.ModelChoiceField(
+                label=_("Collected by (agent staff)"), queryset=agents.order_by("full_name"), required=False)
+            self.fields["mobilised_by_agent"] = forms.ModelChoiceField(
+                label=_("Mobilised by (agent staff)"), queryset=agents.order_by("full_name"), required=False)
+            profile = agent_model.objects.filter(user=user).first() if user.is_authenticated else None
+            if profile is not None:
+                self.fields["collected_by_agent"].initial = profile.pk
+        if campaign_model is not None:
+            self.fields["campaign"] = forms.ModelChoiceField(
+                label=_("Campaign"), queryset=campaigns_for(user, campaign_model).order_by("-pk"), required=False)
+
+    def payment_links(self):
+        return {k: self.cleaned_data.get(k) for k in LINK_FIELDS if k in self.fields}
 
     def clean_paid_on(self):
         paid_on = self.cleaned_data["paid_on"]
@@ -99,7 +133,7 @@ class ParticipantEntryForm(PaymentFields):
 
     field_order = ["personal_id", "full_name", "birth_date", "sex", "phone", "si_number", "commune", "village",
                    "target_group", "support_category", "paid_on", "method", "months", "monthly_income",
-                   "collected_by_staff", "mobilised_by_staff"]
+                   "collected_by_staff", "mobilised_by_staff", "collected_by_agent", "mobilised_by_agent", "campaign"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

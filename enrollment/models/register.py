@@ -119,6 +119,18 @@ class Payment(models.Model):
         "enrollment.Staff", verbose_name=_("mobilised by (officer)"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="mobilised_payments",
     )
+    collected_by_agent = models.ForeignKey(
+        "agents.AgentStaff", verbose_name=_("collected by (agent staff)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="collected_payments",
+    )
+    mobilised_by_agent = models.ForeignKey(
+        "agents.AgentStaff", verbose_name=_("mobilised by (agent staff)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="mobilised_payments",
+    )
+    campaign = models.ForeignKey(
+        "agents.Campaign", verbose_name=_("campaign"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="payments",
+    )
     is_first = models.BooleanField(_("first payment"), default=False)
     import_key = models.CharField(_("import key"), max_length=64, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -39,10 +39,6 @@ def participant_list(request):
                         {"filter": filters, "can_enter": request.user.role in ENTRY_ROLES}, filename="participants")
 
 
-def _payment_links(data):
-    return {k: data.get(k) for k in ("collected_by_staff", "mobilised_by_staff")}
-
-
 @scoped_view(roles=ENTRY_ROLES)
 def participant_new(request):
     form = ParticipantEntryForm(request.POST or None, user=request.user)
@@ -61,7 +57,7 @@ def participant_new(request):
                 if created:
                     payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
                                    months=data.get("months"), monthly_income=data["monthly_income"],
-                                   user=request.user, **_payment_links(data))
+                                   user=request.user, **form.payment_links())
             if created:
                 messages.success(request, _("%(name)s was registered; the first payment is recorded.")
                                  % {"name": participant.full_name})
@@ -108,7 +104,7 @@ def payment_new(request, pk):
         data = form.cleaned_data
         payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
                        months=data.get("months"), monthly_income=data["monthly_income"], user=request.user,
-                       **_payment_links(data))
+                       **form.payment_links())
         messages.success(request, _("The payment is recorded."))
         return redirect("participant_detail", pk=participant.pk)
     return render(request, "enrollment/participants/payment_form.html", {"form": form, "participant": participant})
