@@ -150,3 +150,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# Agents: an agent staff member below this share of their monthly quota for this many consecutive
+# months is flagged for contract review (docs/AGENTS.md).
+AGENTS_REVIEW_THRESHOLD_PERCENT = envint("AGENTS_REVIEW_THRESHOLD_PERCENT", 50)
+AGENTS_REVIEW_MONTHS = envint("AGENTS_REVIEW_MONTHS", 3)

@@ -20,6 +20,11 @@ MENU = [
     ("household_list", _("Household HI"), None),
     ("plans_home", _("Plans"), None),
     ("officer_quotas", _("Officer quotas"), OFFICE),
+    # agents
+    ("agents:field", _("Today"), (Role.AGENT_STAFF,)),
+    ("agents:organisation_list", _("Agents"), None),
+    ("agents:campaign_list", _("Campaigns"), None),
+    ("agents:leaderboard", _("Leaderboard"), None),
 ]
 
 

@@ -1,0 +1,226 @@
+"""Demo agents in Đồng Tháp: organisations of every type, points, staff with training and cards,
+quotas, two campaigns with results, and one agent staff member flagged for contract review."""
+
+import random
+import uuid
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from agents.models import (
+    AgentCard, AgentOrganisation, AgentStaff, AgentStaffQuota, Campaign, CampaignResult, CampaignType,
+    CollectionPoint, CollectionPointQuota, Contract, ContractStatus, OrganisationQuota, OrganisationType,
+    TrainingCourse, TrainingRecord, TrainingResult,
+)
+from agents.services.reviews import reviews_flag
+from enrollment.demo.territory import demo_units, demo_user, person_name
+from enrollment.models import Level, Metric, Payment, Role, Unit, User
+from enrollment.services.demo import demo_seeder
+from enrollment.services.months import add_months, first_of_month
+
+FLAGGED_NAME = "Trương Văn Lộc"
+
+
+def _organisations(province, district, other_district):
+    specs = [
+        ("Bưu điện tỉnh Đồng Tháp", OrganisationType.VIETNAM_POST, province, "HĐ-BĐ/2024/01"),
+        ("Viettel Đồng Tháp", OrganisationType.VIETTEL, province, "HĐ-VT/2025/07"),
+        ("UBND xã Chợ Gạo", OrganisationType.COMMUNE_COMMITTEE, district, "HĐ-UB/2025/03"),
+        ("Hội Nông dân huyện Chợ Gạo", OrganisationType.FARMERS_UNION, district, "HĐ-ND/2025/05"),
+        ("Hội Liên hiệp Phụ nữ thành phố Mỹ Tho", OrganisationType.WOMENS_UNION, other_district, "HĐ-PN/2025/02"),
+        ("Hợp tác xã Dịch vụ Tân Thuận", OrganisationType.OTHER, other_district, "HĐ-HTX/2023/11"),
+    ]
+    organisations = []
+    for name, kind, unit, number in specs:
+        organisation = AgentOrganisation.objects.create(name=name, organisation_type=kind, unit=unit,
+                                                        address=f"{unit.name}", phone="02773" + number[-5:-3] + "1234")
+        organisations.append(organisation)
+        Contract.objects.create(organisation=organisation, number=number, signed_on=date(2025, 1, 2),
+                                valid_from=date(2025, 1, 1), valid_to=date(2027, 12, 31))
+    Contract.objects.create(
+        organisation=organisations[-1], number="HĐ-HTX/2021/04", signed_on=date(2021, 3, 1), valid_from=date(2021, 3, 1),
+        valid_to=date(2023, 12, 31), status=ContractStatus.TERMINATED, terminated_on=date(2023, 6, 30),
+        termination_reason="Không đạt chỉ tiêu phát triển người tham gia 3 quý liên tiếp.",
+    )
+    return organisations
+
+
+def _points(organisations, district, other_district, rng):
+    home = list(district.children.filter(level=Level.COMMUNE).order_by("code"))
+    city = list(other_district.children.filter(level=Level.COMMUNE).order_by("code"))
+    elsewhere = list(Unit.objects.filter(level=Level.COMMUNE, parent__parent=district.parent)
+                     .exclude(parent__in=[district, other_district]).order_by("code")[:6])
+    post, viettel, committee, farmers, women, other = organisations
+    plan = [(post, c) for c in home + city[:2] + elsewhere] + [(viettel, c) for c in home[:3] + city[:2]]
+    plan += [(committee, home[0]), (farmers, home[1]), (farmers, home[2]), (women, city[0]), (other, city[1])]
+    points = []
+    for organisation, commune in plan:
+        prefix = {OrganisationType.VIETNAM_POST: "Điểm bưu điện văn hóa xã", OrganisationType.VIETTEL: "Cửa hàng Viettel"}
+        label = prefix.get(organisation.organisation_type, "Điểm thu")
+        point = CollectionPoint.objects.create(organisation=organisation, unit=commune,
+                                               name=f"{label} {commune.name.split(' ', 1)[1]}",
+                                               address=f"{commune.name}, {commune.parent.name}")
+        siblings = [c for c in commune.parent.children.all() if c.pk != commune.pk]
+        point.communes.set([commune] + rng.sample(siblings, k=min(1, len(siblings))))
+        points.append(point)
+    return points
+
+
+def _staff(points, rng, daily_user):
+    staff = []
+    for index, point in enumerate(points):
+        for _ in range(2 if index % 3 else 3):
+            staff.append(AgentStaff(
+                full_name=person_name(rng), point=point, phone=f"09{rng.randint(10_000_000, 99_999_999)}",
+                personal_id=f"0821{rng.randint(10_000_000, 99_999_999)}", sex=rng.choice("MF"),
+                joined_on=date(2025, rng.randint(1, 6), 1),
+            ))
+    staff[0].full_name, staff[0].user = daily_user.full_name.split(" (")[0], daily_user
+    staff[3].full_name = FLAGGED_NAME
+    return AgentStaff.objects.bulk_create(staff)
+
+
+def _training(province, staff, rng):
+    courses = [
+        TrainingCourse.objects.create(name=f"Tập huấn nhân viên đại lý thu đợt {n} năm 2025", unit=province,
+                                      starts_on=date(2025, month, 10), ends_on=date(2025, month, 12))
+        for n, month in ((1, 3), (2, 6), (3, 9))
+    ]
+    records, cards = [], []
+    for index, member in enumerate(staff):
+        if index % 7 == 6:
+            continue  # not trained yet
+        course = courses[index % 3]
+        result = TrainingResult.FAILED if index % 11 == 10 else TrainingResult.PASSED
+        records.append(TrainingRecord(course=course, staff=member, class_name=f"Lớp {index % 4 + 1}",
+                                      trained_on=course.starts_on + timedelta(days=index % 3), result=result))
+        if result == TrainingResult.PASSED and index % 5 != 4:
+            issued = course.ends_on + timedelta(days=20)
+            cards.append(AgentCard(staff=member, number=f"ĐL82-{2025}-{index + 1:04d}", issued_on=issued,
+                                   expires_on=date(issued.year + 3, issued.month, 1)))
+    TrainingRecord.objects.bulk_create(records)
+    AgentCard.objects.bulk_create(cards)
+
+
+def _quotas(organisations, points, staff, year):
+    def monthly(model, field, owners, target):
+        model.objects.bulk_create([model(**{field: owner}, year=year, month=m, metric=Metric.SI_NEW, target=target,
+                                         note="Giao theo Kế hoạch số 12/KH-BHXH")
+                                   for owner in owners for m in range(1, 13)], ignore_conflicts=True)
+    monthly(AgentStaffQuota, "agent", staff, 3)
+    monthly(CollectionPointQuota, "point", points, 7)
+    monthly(OrganisationQuota, "organisation", organisations, 40)
+
+
+def _routine_results(staff, today, rng):
+    """Door-to-door work over the last four months: everybody above half their quota but one."""
+    results = []
+    for member in staff:
+        communes = list(member.point.communes.all()) or [member.point.unit]
+        for back in range(4, -1, -1):
+            month = add_months(first_of_month(today), -back)
+            if member.full_name == FLAGGED_NAME:
+                new_per_month = [rng.choice([0, 1])]
+            else:
+                new_per_month = [rng.randint(1, 3), rng.randint(1, 2)]
+            for visit, new in enumerate(new_per_month):
+                day = month + timedelta(days=3 + 9 * visit + rng.randint(0, 4))
+                if day > today:
+                    continue
+                results.append(CampaignResult(
+                    agent=member, day=day, commune=rng.choice(communes), households_visited=rng.randint(8, 25),
+                    people_consulted=rng.randint(10, 40), new_si=new, new_hi=rng.randint(0, 2),
+                    idempotency_key=uuid.uuid4(),
+                ))
+    return results
+
+
+def _campaigns(province, district, staff, today, rng, creator):
+    mobilisation_day = today - timedelta(days=19)
+    ra_quan = Campaign.objects.create(
+        name="Ngày ra quân vận động BHXH tự nguyện, BHYT hộ gia đình", campaign_type=CampaignType.MOBILISATION_DAY,
+        starts_on=mobilisation_day, ends_on=mobilisation_day, unit=province, target_si=150, target_hi=200,
+        description="Toàn tỉnh ra quân đồng loạt, mỗi nhân viên đại lý thu vận động ít nhất 2 người.",
+        created_by=creator,
+    )
+    ra_quan.agents.set(staff)
+    golden_week = Campaign.objects.create(
+        name="Tuần lễ vàng: đến tận ngõ, gõ tận nhà", campaign_type=CampaignType.GOLDEN_WEEK,
+        starts_on=today - timedelta(days=5), ends_on=today + timedelta(days=2), unit=district, target_si=60,
+        target_hi=80, created_by=creator,
+    )
+    in_district = [m for m in staff if m.point.unit.parent_id == district.pk]
+    golden_week.agents.set(in_district)
+    results = []
+    for member in staff:
+        communes = list(member.point.communes.all()) or [member.point.unit]
+        results.append(CampaignResult(
+            campaign=ra_quan, agent=member, day=mobilisation_day, commune=communes[0],
+            households_visited=rng.randint(15, 40), people_consulted=rng.randint(20, 60),
+            attendees=rng.randint(0, 30), new_si=0 if member.full_name == FLAGGED_NAME else rng.randint(1, 4), new_hi=rng.randint(1, 5),
+            idempotency_key=uuid.uuid4(), notes="Phối hợp trưởng ấp, loa phát thanh",
+        ))
+    for member in in_district:
+        for back in range(5, 0, -1):
+            results.append(CampaignResult(
+                campaign=golden_week, agent=member, day=today - timedelta(days=back),
+                commune=rng.choice(list(member.point.communes.all()) or [member.point.unit]),
+                households_visited=rng.randint(10, 30), people_consulted=rng.randint(10, 35),
+                new_si=0 if member.full_name == FLAGGED_NAME else rng.randint(0, 2), new_hi=rng.randint(0, 3),
+                idempotency_key=uuid.uuid4(),
+            ))
+    return ra_quan, golden_week, results
+
+
+def _credit_register_payments(points, today, rng):
+    """Let the register's first payments in the points' communes name an agent as mobiliser."""
+    staff_by_commune = {}
+    for point in points:
+        for commune in point.communes.all():
+            staff_by_commune.setdefault(commune.pk, []).extend(point.staff.exclude(full_name=FLAGGED_NAME))
+    payments = list(Payment.objects.filter(is_first=True, commune_id__in=staff_by_commune,
+                                           paid_on__gte=date(today.year - 1, 1, 1), mobilised_by_agent__isnull=True,
+                                           mobilised_by_staff__isnull=True))
+    for payment in payments:
+        if rng.random() < 0.6 and staff_by_commune[payment.commune_id]:
+            payment.mobilised_by_agent = rng.choice(staff_by_commune[payment.commune_id])
+    Payment.objects.bulk_update([p for p in payments if p.mobilised_by_agent_id], ["mobilised_by_agent"],
+                                batch_size=1000)
+
+
+@demo_seeder(order=60)
+@transaction.atomic
+def seed_agents(context):
+    province, district = demo_units()
+    daily = demo_user("daily", Role.AGENT_STAFF, district.children.order_by("code").first(),
+                      "Nguyễn Thị Mai (đại lý thu, Xã Chợ Gạo)")
+    if AgentOrganisation.objects.filter(unit__path__startswith=province.path).exists():
+        return
+    rng = random.Random(5)
+    today = timezone.localdate()
+    other_district = province.children.get(code="815")
+    organisations = _organisations(province, district, other_district)
+    points = _points(organisations, district, other_district, rng)
+    staff = _staff(points, rng, daily)
+    staff = list(AgentStaff.objects.filter(pk__in=[m.pk for m in staff]).select_related("point__unit"))
+    _training(province, staff, rng)
+    _quotas(organisations, points, staff, today.year)
+    if today.month <= 4:
+        _quotas(organisations, points, staff, today.year - 1)
+    results = _routine_results(staff, today, rng)
+    creator = User.objects.filter(username="tinh82").first()
+    _ra_quan, _golden_week, campaign_results = _campaigns(province, district, staff, today, rng, creator)
+    CampaignResult.objects.bulk_create(results + campaign_results)
+    if hasattr(Payment, "mobilised_by_agent"):
+        _credit_register_payments(points, today, rng)
+    viettel_member = next(m for m in staff if m.point.organisation.organisation_type == OrganisationType.VIETTEL)
+    viettel_user = demo_user("viettel", Role.AGENT_STAFF, viettel_member.point.unit,
+                             f"{viettel_member.full_name} (Viettel Đồng Tháp)")
+    AgentStaff.objects.filter(pk=viettel_member.pk).update(user=viettel_user)
+    flagged = reviews_flag(today=today, agents=AgentStaff.objects.filter(point__unit__path__startswith=province.path))
+    context.logins.append(("viettel", viettel_user.get_role_display(), f"{viettel_member.point.name}"))
+    context.lines.append(
+        f"agents: organisations={len(organisations)} points={len(points)} staff={len(staff)} "
+        f"results={len(results) + len(campaign_results)} flagged={flagged.count()}"
+    )

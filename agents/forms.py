@@ -1,0 +1,120 @@
+import uuid
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agents.models import Campaign, ReviewDecision
+from agents.selectors.rankings import Level
+from enrollment.models import Metric
+
+COUNT_WIDGET = {"inputmode": "numeric", "min": 0, "class": "stepper-input"}
+
+
+class ResultForm(forms.Form):
+    """The phone form: counts for today; `key` is generated when the form is shown, so a resend is a no-op."""
+
+    key = forms.UUIDField(widget=forms.HiddenInput)
+    commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
+    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=None, required=False,
+                                      empty_label=_("Routine work (no campaign)"))
+    households_visited = forms.IntegerField(label=_("Households visited"), min_value=0, max_value=500, initial=0,
+                                            widget=forms.NumberInput(COUNT_WIDGET))
+    people_consulted = forms.IntegerField(label=_("People consulted"), min_value=0, max_value=2000, initial=0,
+                                          widget=forms.NumberInput(COUNT_WIDGET))
+    attendees = forms.IntegerField(label=_("Attendees (conferences)"), min_value=0, max_value=5000, initial=0,
+                                   widget=forms.NumberInput(COUNT_WIDGET))
+    new_si = forms.IntegerField(label=_("New voluntary SI"), min_value=0, max_value=200, initial=0,
+                                widget=forms.NumberInput(COUNT_WIDGET))
+    new_hi = forms.IntegerField(label=_("New household HI"), min_value=0, max_value=200, initial=0,
+                                widget=forms.NumberInput(COUNT_WIDGET))
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=1000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, communes, campaigns, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes
+        self.fields["campaign"].queryset = campaigns
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "campaign_type", "starts_on", "ends_on", "unit", "target_si", "target_hi", "agents",
+                  "description"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "agents": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, units, agents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["agents"].queryset = agents
+        self.fields["agents"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The campaign cannot end before it starts."))
+        return data
+
+
+class QuotaForm(forms.Form):
+    level = forms.ChoiceField(label=_("For"), choices=[(Level.STAFF, _("Every agent staff member")),
+                                                       (Level.POINT, _("Every collection point")),
+                                                       (Level.ORGANISATION, _("Every agent organisation"))])
+    organisation = forms.ModelChoiceField(label=_("Of the organisation"), queryset=None, required=False,
+                                          empty_label=_("All organisations in my area"))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    month_from = forms.IntegerField(label=_("From month"), min_value=1, max_value=12)
+    month_to = forms.IntegerField(label=_("To month"), min_value=1, max_value=12)
+    metric = forms.ChoiceField(label=_("Metric"), choices=[(Metric.SI_NEW, Metric.SI_NEW.label),
+                                                           (Metric.HI_HOUSEHOLD, Metric.HI_HOUSEHOLD.label)],
+                               initial=Metric.SI_NEW)
+    target = forms.DecimalField(label=_("People per month"), min_value=0, max_digits=10, decimal_places=0)
+
+    def __init__(self, *args, organisations, **kwargs):
+        today = timezone.localdate()
+        kwargs.setdefault("initial", {}).update(year=today.year, month_from=today.month, month_to=12)
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self):
+        data = super().clean()
+        if data.get("month_from") and data.get("month_to") and data["month_to"] < data["month_from"]:
+            self.add_error("month_to", _("The last month comes before the first."))
+        return data
+
+
+class PeriodForm(forms.Form):
+    level = forms.ChoiceField(label=_("Rank"), choices=Level.choices, initial=Level.STAFF)
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    by = forms.ChoiceField(label=_("By"), choices=[("new", _("New participants")), ("percent", _("Share of quota (%)"))],
+                           initial="new")
+
+    def __init__(self, data=None, *, levels=None, **kwargs):
+        today = timezone.localdate()
+        data = data.copy() if data else {}
+        data.setdefault("level", Level.STAFF)
+        data.setdefault("start", date(today.year, 1, 1).isoformat())
+        data.setdefault("end", today.isoformat())
+        data.setdefault("by", "new")
+        super().__init__(data, **kwargs)
+        if levels is not None:
+            self.fields["level"].choices = [c for c in Level.choices if c[0] in levels]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The period ends before it starts."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=ReviewDecision.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

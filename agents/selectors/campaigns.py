@@ -1,0 +1,46 @@
+"""A campaign's results per agent and day, counted against the register without double counting."""
+
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
+
+from agents.models import AgentStaff
+from enrollment.models import Payment
+
+SUMMED = ("households_visited", "people_consulted", "attendees", "new_si", "new_hi")
+
+
+def campaign_rows(campaign, results, agents):
+    """One dict per (agent, day): summed results, `reported`, `confirmed` (first payments the register
+    links to this campaign and credits to the agent that day) and `counted` = max(reported, confirmed).
+
+    `results` and `agents` are the user's scoped querysets.
+    """
+    rows = {}
+    summed = (results.filter(campaign=campaign).values("agent", "day")
+              .annotate(**{f: Sum(f) for f in SUMMED}).order_by())
+    for row in summed:
+        rows[(row["agent"], row["day"])] = {**row, "communes": set()}
+    for agent_id, day, commune in results.filter(campaign=campaign).values_list("agent", "day", "commune__name"):
+        rows[(agent_id, day)]["communes"].add(commune)
+    confirmed = (Payment.objects.filter(campaign=campaign, is_first=True)
+                 .annotate(credited=Coalesce("mobilised_by_agent", "collected_by_agent"))
+                 .filter(credited__in=agents.values("pk"))
+                 .values_list("credited", "paid_on", "commune__name").annotate(n=Count("pk")).order_by())
+    for agent_id, day, commune, n in confirmed:
+        row = rows.setdefault((agent_id, day), {"agent": agent_id, "day": day, "communes": set(),
+                                                **{f: 0 for f in SUMMED}})
+        row["confirmed"] = row.get("confirmed", 0) + n
+        row["communes"].add(commune)
+    names = dict(AgentStaff.objects.filter(pk__in={k[0] for k in rows}).values_list("pk", "full_name"))
+    out = []
+    for (agent_id, _day), row in rows.items():
+        reported, confirmed_n = row["new_si"] or 0, row.get("confirmed", 0)
+        out.append({**row, "agent": names.get(agent_id, ""), "communes": ", ".join(sorted(row["communes"])),
+                    "reported": reported, "confirmed": confirmed_n, "counted": max(reported, confirmed_n)})
+    return out
+
+
+def campaign_totals(rows):
+    totals = {f: sum(r[f] or 0 for r in rows) for f in (*SUMMED, "reported", "confirmed", "counted")}
+    totals["agent_days"] = len(rows)
+    return totals

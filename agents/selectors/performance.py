@@ -1,0 +1,99 @@
+"""How many people an agent brought in, without counting anyone twice.
+
+An agent's new enrollees reach the system twice: as a claim in a campaign result (`new_si`) and,
+once the money is in, as a first payment in the register (`Payment.is_first`) that names the agent
+as mobiliser (or, when nobody is named as mobiliser, as collector). Per agent and day the counted
+figure is the larger of the two — max(reported, confirmed) — never their sum: a result logged in
+the morning and the register entry of the same person in the evening count once, and an agent's
+claim counts until the register catches up. Renewals collected come from the register only.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+
+from agents.models import CampaignResult
+from enrollment.models import Payment
+from enrollment.services.months import first_of_month
+
+
+def _agent_ids(agents):
+    return agents.values("pk") if hasattr(agents, "values") else [getattr(a, "pk", a) for a in agents]
+
+
+def first_payments_credited(agents, start, end):
+    """First payments in [start, end] credited to the agents, annotated with `credited` (the agent id)."""
+    return (
+        Payment.objects.filter(is_first=True, paid_on__gte=start, paid_on__lte=end)
+        .annotate(credited=Coalesce("mobilised_by_agent", "collected_by_agent"))
+        .filter(credited__in=_agent_ids(agents))
+    )
+
+
+def confirmed_by_agent_day(agents, start, end):
+    rows = first_payments_credited(agents, start, end).values_list("credited", "paid_on").annotate(n=Count("pk"))
+    return {(agent_id, day): n for agent_id, day, n in rows.order_by()}
+
+
+def reported_by_agent_day(agents, start, end):
+    rows = (CampaignResult.objects.filter(agent__in=_agent_ids(agents), day__gte=start, day__lte=end)
+            .values_list("agent", "day").annotate(n=Sum("new_si")).order_by())
+    return {(agent_id, day): n or 0 for agent_id, day, n in rows}
+
+
+def counted_by_agent_day(agents, start, end):
+    """{(agent_id, day): {"reported", "confirmed", "counted"}} for every agent-day with either figure."""
+    reported = reported_by_agent_day(agents, start, end)
+    confirmed = confirmed_by_agent_day(agents, start, end)
+    return {
+        key: {"reported": reported.get(key, 0), "confirmed": confirmed.get(key, 0),
+              "counted": max(reported.get(key, 0), confirmed.get(key, 0))}
+        for key in reported.keys() | confirmed.keys()
+    }
+
+
+def new_by_agent_month(agents, start, end):
+    """{agent_id: {first_of_month: counted new enrollees}}."""
+    totals = defaultdict(lambda: defaultdict(int))
+    for (agent_id, day), figures in counted_by_agent_day(agents, start, end).items():
+        totals[agent_id][first_of_month(day)] += figures["counted"]
+    return totals
+
+
+def renewals_by_agent_month(agents, start, end):
+    """{agent_id: {first_of_month: payments collected from people who had paid before}}."""
+    rows = (Payment.objects.filter(is_first=False, paid_on__gte=start, paid_on__lte=end,
+                                   collected_by_agent__in=_agent_ids(agents))
+            .annotate(month=TruncMonth("paid_on")).values_list("collected_by_agent", "month")
+            .annotate(n=Count("pk")).order_by())
+    totals = defaultdict(lambda: defaultdict(int))
+    for agent_id, month, n in rows:
+        month = month.date() if hasattr(month, "date") else month
+        totals[agent_id][first_of_month(month)] += n
+    return totals
+
+
+def new_by_officer(staff, start, end):
+    """{officer_id: first payments in [start, end] the officer mobilised (or collected, with no mobiliser)}."""
+    rows = (Payment.objects.filter(is_first=True, paid_on__gte=start, paid_on__lte=end)
+            .annotate(credited=Coalesce("mobilised_by_staff", "collected_by_staff"))
+            .filter(credited__in=_agent_ids(staff)).values_list("credited").annotate(n=Count("pk")).order_by())
+    return dict(rows)
+
+
+def renewals_by_officer(staff, start, end):
+    rows = (Payment.objects.filter(is_first=False, paid_on__gte=start, paid_on__lte=end,
+                                   collected_by_staff__in=_agent_ids(staff))
+            .values_list("collected_by_staff").annotate(n=Count("pk")).order_by())
+    return dict(rows)
+
+
+def months_of(start, end):
+    """Firsts of the months from the month of `start` through the month of `end`."""
+    months, month = [], first_of_month(start)
+    while month <= end:
+        months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
