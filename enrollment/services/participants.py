@@ -6,6 +6,7 @@ from django.db.models import Max, Min, Sum
 from enrollment.models import Outcome, ParameterTable, Participant, Payment, RenewalOutcome
 from enrollment.services.contributions import contribution_compute, months_for_method
 from enrollment.services.months import add_months, first_of_month
+from enrollment.services.progress import progress_changed
 
 PARTICIPANT_FIELDS = (
     "full_name", "birth_date", "sex", "si_number", "phone", "commune", "village", "target_group", "support_category",
@@ -67,6 +68,7 @@ def payment_record(*, participant, paid_on, method, monthly_income, months=None,
     RenewalOutcome.objects.filter(participant=participant, due_month=start).update(
         outcome=Outcome.PAID, promised_on=None, recorded_by=user,
     )
+    progress_changed([participant.commune_id], [paid_on, start])
     return payment
 
 

@@ -1,0 +1,287 @@
+"""The recompute engine: register and plans in, progress snapshots out, for every level at once.
+
+A run aggregates communes and villages in SQL, writes them, rolls them up the tree in SQL and
+writes the districts, provinces and the country, all in one transaction: a worker killed
+mid-run leaves the previous figures untouched. Runs never overlap (see `RecomputeLock`).
+"""
+
+import logging
+import traceback
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from enrollment.models import (
+    Level, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus, Unit,
+)
+from enrollment.services.progress_dates import days_affected, local_today, snapshot_days
+from enrollment.services.progress_figures import History, LabourBook, PlanBook, snapshot_rows
+from enrollment.services.progress_labels import breakdown_labels
+from enrollment.services.progress_leaves import leaves_compute
+from enrollment.services.progress_rollup import rollup_breakdowns, rollup_figures
+from enrollment.services.progress_writes import breakdowns_replace, snapshots_upsert
+
+log = logging.getLogger(__name__)
+LOCK_NAME = "progress"
+STALE_LOCK_AFTER = timezone.timedelta(hours=3)
+STEPS = 9
+
+
+def debounce_seconds():
+    """Changes arriving within this many seconds are recomputed together."""
+    return getattr(settings, "PROGRESS_DEBOUNCE_SECONDS", 30)
+
+
+
+class LockBusy(Exception):
+    pass
+
+
+# --- the hook the register, imports and plans call ---------------------------------------------
+
+def progress_changed(unit_ids, dates):
+    """Queue an incremental recompute of these units (any level) from these dates, once the
+    current transaction commits. Changes within `debounce_seconds()` share one run."""
+    unit_ids = sorted({int(u) for u in unit_ids if u})
+    days = sorted({d.isoformat() for d in dates if d})
+    if unit_ids and days:
+        transaction.on_commit(lambda: progress_queue(unit_ids=unit_ids, days=days))
+
+
+def progress_queue(*, unit_ids, days):
+    """Merge the change into the waiting incremental run, or create one and schedule it."""
+    from enrollment.tasks import recompute_progress_run
+
+    with transaction.atomic():
+        run = (RecomputeRun.objects.select_for_update()
+               .filter(kind=RecomputeKind.INCREMENTAL, status=RecomputeStatus.PENDING, triggered_by="changes")
+               .order_by("pk").first())
+        created = run is None
+        if created:
+            run = RecomputeRun.objects.create(kind=RecomputeKind.INCREMENTAL, triggered_by="changes",
+                                              unit_ids=unit_ids, dates=days)
+        else:
+            run.unit_ids = sorted(set(run.unit_ids) | set(unit_ids))
+            run.dates = sorted(set(run.dates) | set(days))
+            run.save(update_fields=["unit_ids", "dates"])
+    if created:
+        recompute_progress_run.apply_async((run.pk,), countdown=debounce_seconds())
+    return run
+
+
+# --- running ------------------------------------------------------------------------------------
+
+def progress_recompute(*, full=False, unit_ids=None, days=None, today=None, triggered_by="command"):
+    """Create a run and execute it now. `days` defaults to every snapshot day (full) or those
+    a change on `days` affects (incremental)."""
+    kind = RecomputeKind.FULL if full or not unit_ids else RecomputeKind.INCREMENTAL
+    run = RecomputeRun.objects.create(
+        kind=kind, triggered_by=triggered_by, unit_ids=sorted(unit_ids or []),
+        dates=sorted(d.isoformat() for d in days or []),
+    )
+    return progress_run_execute(run_id=run.pk, today=today)
+
+
+def progress_run_execute(*, run_id, today=None, fail_after_step=None):
+    """Claim a waiting run and execute it; a run already claimed is returned untouched.
+
+    `fail_after_step` raises in the middle of the run, as a killed worker would stop it.
+    """
+    claimed = RecomputeRun.objects.filter(pk=run_id, status=RecomputeStatus.PENDING).update(
+        status=RecomputeStatus.RUNNING, started_at=timezone.now(), total_steps=STEPS, done_steps=0)
+    run = RecomputeRun.objects.get(pk=run_id)
+    if not claimed:
+        return run
+    today = today or local_today()
+    try:
+        with _lock(run):
+            with transaction.atomic():
+                _claim_row_lock()
+                counts = _execute(run, today, fail_after_step)
+    except LockBusy:
+        return _finish(run, RecomputeStatus.SKIPPED)
+    except Exception:  # noqa: BLE001 - recorded on the run; the transaction has rolled back
+        log.exception("progress recompute %s failed", run.pk)
+        return _finish(run, RecomputeStatus.FAILED, error=traceback.format_exc(limit=8))
+    return _finish(run, RecomputeStatus.DONE, done_steps=STEPS, **counts)
+
+
+def progress_requeue_if_skipped(run):
+    """A queued incremental run that met a running one waits again rather than losing its changes."""
+    if run.kind != RecomputeKind.INCREMENTAL or run.triggered_by != "changes":
+        return False
+    return bool(RecomputeRun.objects.filter(pk=run.pk, status=RecomputeStatus.SKIPPED).update(
+        status=RecomputeStatus.PENDING, finished_at=None))
+
+
+def _finish(run, status, **fields):
+    fields.update(status=status, finished_at=timezone.now())
+    RecomputeRun.objects.filter(pk=run.pk).update(**fields)
+    cache.delete(_progress_key(run.pk))
+    run.refresh_from_db()
+    return run
+
+
+def _progress_key(run_id):
+    return f"progress-recompute:{run_id}:steps"
+
+
+def run_progress_percent(run):
+    """Percent done of a run; while it runs the steps are in the cache (its rows are not yet committed)."""
+    if run.is_finished or not run.total_steps:
+        return run.percent
+    done = cache.get(_progress_key(run.pk), run.done_steps)
+    return int(100 * done / run.total_steps)
+
+
+# --- the lock ----------------------------------------------------------------------------------
+
+class _lock:
+    """SQLite: a conditional UPDATE claims the lock row (stale after STALE_LOCK_AFTER).
+    PostgreSQL: the row is locked FOR UPDATE NOWAIT inside the run's transaction instead
+    (`_claim_row_lock`), so a killed worker frees it with its connection."""
+
+    def __init__(self, run):
+        self.run = run
+        self.claimed = False
+
+    def __enter__(self):
+        RecomputeLock.objects.get_or_create(name=LOCK_NAME)
+        if connection.vendor == "postgresql":
+            return self
+        now = timezone.now()
+        self.claimed = RecomputeLock.objects.filter(name=LOCK_NAME).filter(
+            Q(run__isnull=True) | Q(claimed_at__lt=now - STALE_LOCK_AFTER)
+        ).update(run=self.run, claimed_at=now)
+        if not self.claimed:
+            raise LockBusy
+        return self
+
+    def __exit__(self, *exc):
+        if self.claimed:
+            RecomputeLock.objects.filter(name=LOCK_NAME, run=self.run).update(run=None, claimed_at=None)
+        return False
+
+
+def _claim_row_lock():
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with transaction.atomic():
+            RecomputeLock.objects.select_for_update(nowait=True).get(name=LOCK_NAME)
+    except DatabaseError as exc:
+        raise LockBusy from exc
+
+
+def progress_lock_is_held():
+    """True while a run holds the lock (for pages that offer a recompute)."""
+    if connection.vendor != "postgresql":
+        return RecomputeLock.objects.filter(name=LOCK_NAME, run__isnull=False).exists()
+    try:
+        with transaction.atomic():
+            RecomputeLock.objects.select_for_update(nowait=True).get(name=LOCK_NAME)
+        return False
+    except DatabaseError:
+        return True
+
+
+# --- the work ----------------------------------------------------------------------------------
+
+def _communes_in(unit_ids):
+    """Communes whose figures a change at these units (any level) can move."""
+    units = list(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "level", "parent_id", "path"))
+    communes, prefixes = set(), Q()
+    for pk, level, parent_id, path in units:
+        if level == Level.VILLAGE:
+            communes.add(parent_id)
+        elif level == Level.COMMUNE:
+            communes.add(pk)
+        else:
+            prefixes |= Q(path__startswith=path)
+    if prefixes:
+        communes |= set(Unit.objects.filter(prefixes, level=Level.COMMUNE).values_list("pk", flat=True))
+    return sorted(communes)
+
+
+def _ancestors_of(commune_ids):
+    parents = set(Unit.objects.filter(pk__in=commune_ids).values_list("parent_id", flat=True))
+    grand = set(Unit.objects.filter(pk__in=parents).exclude(parent__isnull=True).values_list("parent_id", flat=True))
+    return sorted(parents | grand) + [None]
+
+
+def _execute(run, today, fail_after_step):
+    step = _Stepper(run, fail_after_step)
+    if run.kind == RecomputeKind.FULL:
+        days = sorted({*snapshot_days(today), *_parse_days(run.dates)})
+        communes = None
+    else:
+        days = days_affected(_parse_days(run.dates), today)
+        communes = _communes_in(run.unit_ids)
+    if not days or communes == []:
+        return {"snapshot_rows": 0, "breakdown_rows": 0}
+    computed_at = timezone.now()
+
+    leaves = leaves_compute(days, communes, on_step=step)
+    leaf_units = Unit.objects.filter(level__in=(Level.COMMUNE, Level.VILLAGE))
+    if communes is not None:
+        leaf_units = leaf_units.filter(Q(pk__in=communes) | Q(parent_id__in=communes))
+    leaf_paths = dict(leaf_units.values_list("pk", "path"))
+    figures = {(unit_id, day): leaves.figures.get((unit_id, day), {}) for unit_id in leaf_paths for day in days}
+    snapshot_count = _write_figures(figures, leaf_paths, days, computed_at)
+    breakdown_count = breakdowns_replace(None if communes is None else list(leaf_paths), days,
+                                         _leaf_breakdown_rows(leaves))
+    step()
+
+    if communes is None:
+        ancestors = list(Unit.objects.filter(level__lt=Level.COMMUNE).values_list("pk", flat=True)) + [None]
+        rollup_scope = None
+    else:
+        ancestors = rollup_scope = _ancestors_of(communes)
+    rolled = rollup_figures(days, rollup_scope)
+    step()
+    anc_paths = dict(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
+    anc_figures = {(unit_id, day): rolled.get((unit_id, day), {}) for unit_id in ancestors for day in days}
+    snapshot_count += _write_figures(anc_figures, anc_paths, days, computed_at)
+    step()
+    breakdown_count += breakdowns_replace(ancestors, days, rollup_breakdowns(days, rollup_scope), national=True)
+    step()
+    return {"snapshot_rows": snapshot_count, "breakdown_rows": breakdown_count}
+
+
+def _write_figures(figures, paths, days, computed_at):
+    years = sorted({d.year for d in days})
+    unit_ids = list(paths) + ([None] if any(u is None for u, _d in figures) else [])
+    labour = LabourBook(years)
+    labour.remember_paths(paths)
+    history = History(figures, unit_ids, years, days)
+    rows = snapshot_rows(figures, PlanBook(unit_ids, years), labour, history, computed_at)
+    return snapshots_upsert(rows)
+
+
+def _leaf_breakdown_rows(leaves):
+    labels = breakdown_labels(leaves.breakdowns)
+    return [
+        (unit_id, day, dimension, key, labels.get((dimension, key), key)[:200], new, active)
+        for (unit_id, day, dimension, key), (new, active) in leaves.breakdowns.items()
+    ]
+
+
+def _parse_days(values):
+    import datetime
+
+    return [datetime.date.fromisoformat(v) if isinstance(v, str) else v for v in values or []]
+
+
+class _Stepper:
+    def __init__(self, run, fail_after_step):
+        self.run, self.done, self.fail_after_step = run, 0, fail_after_step
+
+    def __call__(self):
+        self.done += 1
+        cache.set(_progress_key(self.run.pk), self.done, timeout=6 * 3600)
+        if self.fail_after_step is not None and self.done >= self.fail_after_step:
+            raise RuntimeError(f"recompute stopped after step {self.done}")
+

@@ -1,0 +1,196 @@
+"""From actual counts to a full snapshot row: coverage, plans, phasing, achievement, forecast, status.
+
+Pure arithmetic over dictionaries, so the same code serves every level and both databases.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from enrollment.models import LabourForce, Level, ProgressMetric, ProgressSnapshot, ProgressStatus, Unit
+from enrollment.selectors.plans import plan_versions_for
+from enrollment.services.months import month_end
+from enrollment.services.phasing import phased_value
+
+M = ProgressMetric
+COUNT_METRICS = (M.SI_PARTICIPANTS, M.SI_NEW, M.HI_HOUSEHOLD, M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED)
+PLANNED = (M.SI_PARTICIPANTS, M.SI_NEW, M.HI_HOUSEHOLD, M.COVERAGE)
+# On track while at least this share of the phased plan is reached, or the forecast reaches the plan.
+ON_TRACK_PERCENT = Decimal(95)
+# Below this many new participants last year, its monthly pattern is noise: use the calendar instead.
+PATTERN_MIN_NEW = 12
+CENT = Decimal("0.01")
+SNAPSHOT_COLUMNS = (
+    "unit_id", "date", "metric", "actual", "plan_initial", "plan_in_force", "phased_to_date", "achievement_initial",
+    "achievement_in_force", "achievement_phased", "gap", "forecast", "status", "computed_at",
+)
+
+
+def _dec(value):
+    return None if value is None else Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _percent(actual, plan):
+    if plan is None or actual is None or plan <= 0:
+        return None
+    return _dec(Decimal(actual) * 100 / Decimal(plan))
+
+
+class PlanBook:
+    """Plan versions of every unit for the years in play; the country's plan is its provinces' sum."""
+
+    def __init__(self, unit_ids, years):
+        unit_ids = [u for u in unit_ids if u is not None]
+        self.versions = {}
+        for year in years:
+            for (unit_id, metric), entry in plan_versions_for(unit_ids, year).items():
+                self.versions[(unit_id, year, metric)] = entry
+        self.provinces = set(Unit.objects.filter(level=Level.PROVINCE).values_list("pk", flat=True))
+
+    def figures(self, unit_id, day, metric):
+        """(initial, in force, phased to the day) or Nones."""
+        if unit_id is None:
+            return self._national(day, metric)
+        entry = self.versions.get((unit_id, day.year, metric))
+        if not entry:
+            return None, None, None
+        initial, in_force = entry["initial"], entry["in_force"]
+        phased = phased_value(in_force.monthly_targets, day.year, day, in_force.baseline)
+        return initial.target, in_force.target, phased
+
+    def _national(self, day, metric):
+        if metric == M.COVERAGE:
+            return None, None, None
+        totals, found = [Decimal(0)] * 3, False
+        for province_id in self.provinces:
+            values = self.figures(province_id, day, metric)
+            if values[1] is None:
+                continue
+            found = True
+            totals = [t + Decimal(v or 0) for t, v in zip(totals, values)]
+        return tuple(totals) if found else (None, None, None)
+
+
+class LabourBook:
+    """Working-age labour force per unit and year: the unit's own figure, else the sum of its communes'."""
+
+    def __init__(self, years):
+        rows = LabourForce.objects.filter(year__in=years).values_list("unit_id", "unit__level", "unit__path", "year",
+                                                                     "labour_force")
+        self.own, self.commune_sums, self.province_sum = {}, {}, {}
+        paths = {}
+        for unit_id, level, path, year, value in rows:
+            self.own[(unit_id, year)] = value
+            if level == Level.PROVINCE:
+                self.province_sum[year] = self.province_sum.get(year, 0) + value
+            if level == Level.COMMUNE:
+                paths.setdefault(year, []).append((path, value))
+        self.commune_paths = paths
+        self.unit_paths = {}
+
+    def remember_paths(self, unit_paths):
+        self.unit_paths.update(unit_paths)
+
+    def get(self, unit_id, year):
+        if unit_id is None:
+            return self.province_sum.get(year) or None
+        if (unit_id, year) in self.own:
+            return self.own[(unit_id, year)]
+        key = (unit_id, year)
+        if key not in self.commune_sums:
+            prefix = self.unit_paths.get(unit_id)
+            total = sum(v for p, v in self.commune_paths.get(year, []) if prefix and p.startswith(prefix))
+            self.commune_sums[key] = total or None
+        return self.commune_sums[key]
+
+
+class History:
+    """Last year's figures a forecast needs: new participants at each month end, stock on 31 December."""
+
+    def __init__(self, figures, unit_ids, years, run_days):
+        self.figures = figures
+        wanted = [month_end(datetime.date(year - 1, m, 1)) for year in years for m in range(1, 13)]
+        missing = [d for d in wanted if d not in set(run_days)]
+        self.stored = {}
+        if missing:
+            national = None in unit_ids
+            ids = [u for u in unit_ids if u is not None]
+            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=[M.SI_NEW, M.HI_HOUSEHOLD])
+            rows = list(queryset.filter(unit_id__in=ids).values_list("unit_id", "date", "metric", "actual"))
+            if national:
+                rows += list(queryset.filter(unit__isnull=True).values_list("unit_id", "date", "metric", "actual"))
+            for unit_id, day, metric, actual in rows:
+                self.stored.setdefault((unit_id, day), {})[metric] = actual
+
+    def value(self, unit_id, day, metric):
+        found = self.figures.get((unit_id, day))
+        if found is not None and metric in found:
+            return found[metric]
+        return self.stored.get((unit_id, day), {}).get(metric)
+
+
+def elapsed_share(unit_id, day, history):
+    """Share of the year's new participants expected by `day`: last year's pattern, else the calendar."""
+    year = day.year
+    december = history.value(unit_id, datetime.date(year - 1, 12, 31), M.SI_NEW)
+    if december is not None and december >= PATTERN_MIN_NEW:
+        this_end = history.value(unit_id, month_end(datetime.date(year - 1, day.month, 1)), M.SI_NEW)
+        before = 0 if day.month == 1 else history.value(
+            unit_id, month_end(datetime.date(year - 1, day.month - 1, 1)), M.SI_NEW)
+        if this_end is not None and before is not None:
+            days = month_end(day).day
+            at_day = Decimal(before) + (Decimal(this_end) - Decimal(before)) * Decimal(day.day) / Decimal(days)
+            if at_day > 0:
+                return at_day / Decimal(december)
+    days_in_year = (datetime.date(year, 12, 31) - datetime.date(year, 1, 1)).days + 1
+    return Decimal(day.timetuple().tm_yday) / Decimal(days_in_year)
+
+
+def forecasts(unit_id, day, values, labour, history):
+    """Year-end forecasts: the run rate of new participants scaled by last year's monthly pattern."""
+    share = elapsed_share(unit_id, day, history)
+    new = Decimal(values.get(M.SI_NEW, 0))
+    new_forecast = new / share if share > 0 else None
+    result = {M.SI_NEW: new_forecast}
+    if new_forecast is not None:
+        result[M.SI_PARTICIPANTS] = Decimal(values.get(M.SI_PARTICIPANTS, 0)) + new_forecast - new
+        if labour:
+            result[M.COVERAGE] = result[M.SI_PARTICIPANTS] * 100 / Decimal(labour)
+    base = history.value(unit_id, datetime.date(day.year - 1, 12, 31), M.HI_HOUSEHOLD)
+    if base is not None and share > 0:
+        current = Decimal(values.get(M.HI_HOUSEHOLD, 0))
+        result[M.HI_HOUSEHOLD] = Decimal(base) + (current - Decimal(base)) / share
+    return result
+
+
+def _status(plan_in_force, achievement_phased, forecast):
+    if plan_in_force is None:
+        return ProgressStatus.NO_PLAN
+    if achievement_phased is not None and achievement_phased >= ON_TRACK_PERCENT:
+        return ProgressStatus.ON_TRACK
+    if forecast is not None and forecast >= plan_in_force:
+        return ProgressStatus.ON_TRACK
+    return ProgressStatus.AT_RISK
+
+
+def snapshot_rows(figures, plans, labour, history, computed_at):
+    """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric."""
+    rows = []
+    for (unit_id, day), values in figures.items():
+        labour_force = labour.get(unit_id, day.year)
+        active = values.get(M.SI_PARTICIPANTS, 0)
+        actuals = {metric: Decimal(values.get(metric, 0)) for metric in COUNT_METRICS}
+        actuals[M.COVERAGE] = Decimal(active) * 100 / Decimal(labour_force) if labour_force else Decimal(0)
+        expected = forecasts(unit_id, day, values, labour_force, history)
+        for metric, actual in actuals.items():
+            initial = in_force = phased = None
+            if metric in PLANNED:
+                initial, in_force, phased = plans.figures(unit_id, day, metric)
+            achievement_phased = _percent(actual, phased)
+            forecast = _dec(expected.get(metric))
+            rows.append((
+                unit_id, day, metric, _dec(actual), _dec(initial), _dec(in_force), _dec(phased),
+                _percent(actual, initial), _percent(actual, in_force), achievement_phased,
+                None if phased is None else _dec(Decimal(phased) - actual), forecast,
+                _status(in_force, achievement_phased, forecast), computed_at,
+            ))
+    return rows

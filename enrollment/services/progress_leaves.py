@@ -1,0 +1,207 @@
+"""Figures of communes and villages: the leaves of the rollup, aggregated in SQL with GROUP BY.
+
+The same SQL runs on PostgreSQL and SQLite: the days come in as a VALUES list carrying their
+month, previous month and first of year, so no date arithmetic is done by the database.
+Definitions (docs/PROGRESS.md): see `enrollment/selectors/register.py`, evaluated at the end of
+each snapshot day.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import connection
+
+from enrollment.models import (
+    LAPSING_OUTCOMES, BreakdownDimension, Household, HouseholdMember, Participant, Payment, ProgressMetric,
+    RenewalOutcome,
+)
+from enrollment.services.months import add_months, first_of_month
+from enrollment.services.progress_dates import month_has_ended
+
+M = ProgressMetric
+D = BreakdownDimension
+
+
+@dataclass
+class Leaves:
+    """{(unit_id, day): {metric: number}} for communes and villages, and commune breakdowns."""
+
+    figures: dict = field(default_factory=lambda: defaultdict(dict))
+    # {(commune_id, day, dimension, key): [new, active]}
+    breakdowns: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+
+
+def has_field(model, name):
+    return any(f.name == name for f in model._meta.get_fields())
+
+
+def _days_cte(days):
+    rows = ", ".join(["(%s, %s, %s, %s, %s)"] * len(days))
+    params = []
+    for day in days:
+        month = first_of_month(day)
+        params += [day, month, add_months(month, -1), day.replace(month=1, day=1), int(month_has_ended(day))]
+    return f"WITH dt(d, m, prev_m, ystart, ended) AS (VALUES {rows})", params
+
+
+def _scope(column, commune_ids):
+    if commune_ids is None:
+        return "", []
+    if not commune_ids:
+        return " AND 1 = 0", []
+    return f" AND {column} IN ({', '.join(['%s'] * len(commune_ids))})", list(commune_ids)
+
+
+def _fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_date(value):
+    # SQLite hands the VALUES days back as text.
+    if isinstance(value, str):
+        import datetime
+
+        return datetime.date.fromisoformat(value[:10])
+    return value
+
+
+def _month_key_sql(column):
+    if connection.vendor == "postgresql":
+        return f"to_char({column}, 'YYYY-MM')"
+    return f"strftime('%%Y-%%m', {column})"
+
+
+T = {
+    "payment": Payment._meta.db_table,
+    "participant": Participant._meta.db_table,
+    "household": Household._meta.db_table,
+    "member": HouseholdMember._meta.db_table,
+    "outcome": RenewalOutcome._meta.db_table,
+}
+VILLAGE_OF_PAYMENT = "CASE WHEN par.commune_id = pay.commune_id THEN par.village_id END"
+
+
+def _add(leaves, rows, metrics):
+    """Rows (commune, village, day, *values): added to the commune and, when set, to the village."""
+    for commune_id, village_id, day, *values in rows:
+        day = _as_date(day)
+        for unit_id in (commune_id, village_id):
+            if unit_id is None:
+                continue
+            target = leaves.figures[(unit_id, day)]
+            for metric, value in zip(metrics, values):
+                target[metric] = target.get(metric, 0) + (value or 0)
+
+
+def active_sql(cte, scope, key="", join=""):
+    return (
+        f"{cte} SELECT pay.commune_id, {key or VILLAGE_OF_PAYMENT}, dt.d, COUNT(DISTINCT pay.participant_id) "
+        f"FROM dt JOIN {T['payment']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m "
+        f"JOIN {T['participant']} par ON par.id = pay.participant_id {join} WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+    )
+
+
+def new_sql(cte, scope, key="par.village_id"):
+    return (
+        f"{cte} SELECT par.commune_id, {key}, dt.d, COUNT(*) "
+        f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart AND par.first_paid_on <= dt.d "
+        f"WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+    )
+
+
+def household_sql(cte, scope):
+    return (
+        f"{cte} SELECT h.commune_id, h.village_id, dt.d, COUNT(*) "
+        f"FROM dt JOIN {T['member']} hm ON hm.valid_from <= dt.d AND hm.valid_to >= dt.d "
+        f"JOIN {T['household']} h ON h.id = hm.household_id WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+    )
+
+
+def renewals_sql(cte, scope):
+    lapsing = ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
+    paid = (f"EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
+            f"AND p2.period_start = dt.m)")
+    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = pay.participant_id "
+               f"AND ro.due_month = dt.m AND ro.outcome IN ({lapsing}))")
+    return (
+        f"{cte} SELECT pay.commune_id, {VILLAGE_OF_PAYMENT}, dt.d, COUNT(DISTINCT pay.participant_id), "
+        f"COUNT(DISTINCT CASE WHEN {paid} THEN pay.participant_id END), "
+        f"COUNT(DISTINCT CASE WHEN NOT {paid} AND (dt.ended = 1 OR {gave_up}) THEN pay.participant_id END) "
+        f"FROM dt JOIN {T['payment']} pay ON pay.period_end = dt.prev_m "
+        f"JOIN {T['participant']} par ON par.id = pay.participant_id WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+    )
+
+
+def first_payment_new_sql(cte, scope, key, join=""):
+    """New participants of the year to the day, by an attribute of their first payment."""
+    return (
+        f"{cte} SELECT pay.commune_id, {key}, dt.d, COUNT(DISTINCT pay.participant_id) "
+        f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart AND pay.paid_on <= dt.d "
+        f"{join} WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+    )
+
+
+def _dimension_keys():
+    """(dimension, key SQL, join SQL, source of new participants) for each breakdown the schema allows."""
+    dims = [
+        (D.TARGET_GROUP, "par.target_group", "", "participant"),
+        (D.OFFICER, "pay.mobilised_by_staff_id", "", "payment"),
+    ]
+    if has_field(Payment, "mobilised_by_agent"):
+        dims.append((D.AGENT_STAFF, "pay.mobilised_by_agent_id", "", "payment"))
+        staff = apps.get_model("agents", "AgentStaff")
+        point = staff._meta.get_field("point").related_model
+        organisation = point._meta.get_field("organisation").related_model
+        join = (f"LEFT JOIN {staff._meta.db_table} ags ON ags.id = pay.mobilised_by_agent_id "
+                f"LEFT JOIN {point._meta.db_table} agp ON agp.id = ags.point_id "
+                f"LEFT JOIN {organisation._meta.db_table} ago ON ago.id = agp.organisation_id")
+        dims.append((D.AGENT_TYPE, "ago.organisation_type", join, "payment"))
+    if has_field(Payment, "campaign"):
+        dims.append((D.CAMPAIGN, "pay.campaign_id", "", "payment"))
+    return dims
+
+
+def leaves_compute(days, commune_ids=None, with_breakdowns=True, on_step=None):
+    """Aggregate the register for the given days, for every commune or only `commune_ids`."""
+    leaves = Leaves()
+    if not days:
+        return leaves
+    step = on_step or (lambda: None)
+    cte, day_params = _days_cte(days)
+    pay_scope, pay_ids = _scope("pay.commune_id", commune_ids)
+    par_scope, par_ids = _scope("par.commune_id", commune_ids)
+    hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
+
+    _add(leaves, _fetch(active_sql(cte, pay_scope), day_params + pay_ids), [M.SI_PARTICIPANTS])
+    step()
+    _add(leaves, _fetch(new_sql(cte, par_scope), day_params + par_ids), [M.SI_NEW])
+    step()
+    _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
+    step()
+    _add(leaves, _fetch(renewals_sql(cte, pay_scope), day_params + pay_ids),
+         [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED])
+    step()
+    if with_breakdowns:
+        _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
+    step()
+    return leaves
+
+
+def _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids):
+    for dimension, key, join, new_source in _dimension_keys():
+        for commune_id, value, day, count in _fetch(active_sql(cte, pay_scope, key, join), day_params + pay_ids):
+            if value is not None:
+                leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][1] += count
+        if new_source == "participant":
+            rows = _fetch(new_sql(cte, par_scope, key), day_params + par_ids)
+        else:
+            rows = _fetch(first_payment_new_sql(cte, pay_scope, key, join), day_params + pay_ids)
+        for commune_id, value, day, count in rows:
+            if value is not None:
+                leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][0] += count
+    month = _month_key_sql("par.first_paid_on")
+    for commune_id, key, day, count in _fetch(new_sql(cte, par_scope, month), day_params + par_ids):
+        leaves.breakdowns[(commune_id, _as_date(day), D.MONTH, key)][0] += count
