@@ -7,6 +7,8 @@ mid-run leaves the previous figures untouched. Runs never overlap (see `Recomput
 
 import logging
 import traceback
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from enrollment.models import (
-    Level, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus, Unit,
+    Level, ProgressSnapshot, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus, Unit,
 )
 from enrollment.services.progress_dates import days_affected, local_today, snapshot_days
 from enrollment.services.progress_figures import History, LabourBook, PlanBook, snapshot_rows
@@ -25,6 +27,7 @@ from enrollment.services.progress_rollup import rollup_breakdowns, rollup_figure
 from enrollment.services.progress_writes import breakdowns_replace, snapshots_upsert
 
 log = logging.getLogger(__name__)
+_paused = ContextVar("progress_changes_paused", default=False)
 LOCK_NAME = "progress"
 STALE_LOCK_AFTER = timezone.timedelta(hours=3)
 STEPS = 9
@@ -44,11 +47,34 @@ class LockBusy(Exception):
 
 def progress_changed(unit_ids, dates):
     """Queue an incremental recompute of these units (any level) from these dates, once the
-    current transaction commits. Changes within `debounce_seconds()` share one run."""
-    unit_ids = sorted({int(u) for u in unit_ids if u})
-    days = sorted({d.isoformat() for d in dates if d})
-    if unit_ids and days:
-        transaction.on_commit(lambda: progress_queue(unit_ids=unit_ids, days=days))
+    current transaction commits. All changes of one transaction make one request, and
+    requests within `debounce_seconds()` share one run."""
+    unit_ids = {int(u) for u in unit_ids if u}
+    days = {d.isoformat() for d in dates if d}
+    if not unit_ids or not days or _paused.get():
+        return
+    conn = transaction.get_connection()
+    pending = getattr(conn, "_progress_pending", None)
+    if pending is None or not any(item[1] is pending["flush"] for item in conn.run_on_commit):
+        pending = {"units": set(), "days": set()}
+        pending["flush"] = lambda: progress_queue(unit_ids=sorted(pending["units"]), days=sorted(pending["days"]))
+        conn._progress_pending = pending
+        pending["units"].update(unit_ids)
+        pending["days"].update(days)
+        transaction.on_commit(pending["flush"])
+        return
+    pending["units"].update(unit_ids)
+    pending["days"].update(days)
+
+
+@contextmanager
+def progress_changes_paused():
+    """Ignore change notices inside the block (the demo seeders, which recompute in full at the end)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def progress_queue(*, unit_ids, days):
@@ -248,17 +274,33 @@ def _execute(run, today, fail_after_step):
     step()
     breakdown_count += breakdowns_replace(ancestors, days, rollup_breakdowns(days, rollup_scope), national=True)
     step()
+    _delete_stale(days, computed_at, None if communes is None else [*leaf_paths, *ancestors])
     return {"snapshot_rows": snapshot_count, "breakdown_rows": breakdown_count}
 
 
 def _write_figures(figures, paths, days, computed_at):
+    """Upsert the rows of every (unit, day) that has something to show: people, a plan or a labour force."""
     years = sorted({d.year for d in days})
     unit_ids = list(paths) + ([None] if any(u is None for u, _d in figures) else [])
     labour = LabourBook(years)
     labour.remember_paths(paths)
+    plans = PlanBook(unit_ids, years)
+    planned = {(unit_id, year) for unit_id, year, _metric in plans.versions}
+    shown = {
+        (unit_id, day): values for (unit_id, day), values in figures.items()
+        if unit_id is None or any(values.values()) or (unit_id, day.year) in planned
+        or (unit_id, day.year) in labour.own
+    }
     history = History(figures, unit_ids, years, days)
-    rows = snapshot_rows(figures, PlanBook(unit_ids, years), labour, history, computed_at)
-    return snapshots_upsert(rows)
+    return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at))
+
+
+def _delete_stale(days, computed_at, unit_ids):
+    """Rows of the recomputed units and days that this run did not write have nothing left to show."""
+    stale = ProgressSnapshot.objects.filter(date__in=days).exclude(computed_at=computed_at)
+    if unit_ids is not None:
+        stale = stale.filter(Q(unit_id__in=[u for u in unit_ids if u is not None]) | Q(unit__isnull=True))
+    stale.delete()
 
 
 def _leaf_breakdown_rows(leaves):

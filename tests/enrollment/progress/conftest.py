@@ -1,4 +1,5 @@
 import datetime
+import importlib
 import itertools
 from decimal import Decimal
 
@@ -11,8 +12,12 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-def enrol():
+def enrol(db):
     """Register a participant and their payments through the register's own services."""
+    from django.apps import apps
+
+    # A transactional test has flushed the parameters that a migration seeds.
+    importlib.import_module("enrollment.migrations.0004_seed_parameters").seed(apps, None)
 
     def enrol(commune, payments, village=None, target_group="farmer", mobilised_by_staff=None):
         person, _created = participant_get_or_create(
@@ -40,10 +45,14 @@ def approved_plan():
 
 @pytest.fixture
 def figure():
-    """figure(unit, day, metric) -> the snapshot row (unit None: the country)."""
+    """figure(unit, day, metric) -> the snapshot row (unit None: the country).
+
+    A unit with no people, no plan and no labour force that day has no row: it reads as zero.
+    """
 
     def get(unit, day, metric):
-        return ProgressSnapshot.objects.get(unit=unit, date=day, metric=metric)
+        row = ProgressSnapshot.objects.filter(unit=unit, date=day, metric=metric).first()
+        return row or ProgressSnapshot(unit=unit, date=day, metric=metric, actual=0, status="no_plan")
 
     return get
 

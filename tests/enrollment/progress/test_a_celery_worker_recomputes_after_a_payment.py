@@ -33,11 +33,17 @@ def test_a_payment_queues_an_incremental_recompute_that_a_worker_runs(celery_wor
 
 
 @pytest.mark.celery_worker
-def test_the_nightly_task_runs_a_full_recompute_on_a_worker(celery_worker, tree):
+def test_the_nightly_task_runs_a_full_recompute_on_a_worker(celery_worker, tree, enrol):
+    from enrollment.services.progress import progress_changes_paused
+
+    with progress_changes_paused():
+        enrol(tree.far_commune, [(timezone.localdate(), MONTHLY)])
+
     result = recompute_progress_nightly.delay()
 
     assert result.get(timeout=60)["status"] == "done"
     run = RecomputeRun.objects.get()
     assert (run.kind, run.triggered_by) == ("full", "nightly")
     assert ProgressSnapshot.objects.filter(unit=tree.far_commune, date=timezone.localdate()).count() == 7
+    assert ProgressSnapshot.objects.get(unit=tree.other_province, date=timezone.localdate(), metric="si_new").actual == 1
     assert ProgressSnapshot.objects.filter(date=datetime.date(timezone.localdate().year - 1, 12, 31)).exists()

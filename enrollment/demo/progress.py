@@ -1,0 +1,11 @@
+"""Progress snapshots of the demo: computed last, once everything else is seeded."""
+
+from enrollment.services.demo import demo_seeder
+from enrollment.services.progress import progress_recompute
+
+
+@demo_seeder(order=900)
+def seed_progress(context):
+    run = progress_recompute(full=True, triggered_by="demo")
+    context.lines.append(f"Progress snapshots: {run.snapshot_rows} figures, {run.breakdown_rows} breakdown rows "
+                         f"({run.get_status_display()}).")
