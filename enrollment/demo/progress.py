@@ -7,5 +7,5 @@ from enrollment.services.progress import progress_recompute
 @demo_seeder(order=900)
 def seed_progress(context):
     run = progress_recompute(full=True, triggered_by="demo")
-    context.lines.append(f"Progress snapshots: {run.snapshot_rows} figures, {run.breakdown_rows} breakdown rows "
-                         f"({run.get_status_display()}).")
+    context.lines.append(f"Số liệu tiến độ: {run.snapshot_rows} dòng chỉ tiêu, {run.breakdown_rows} dòng phân tích "
+                         f"({run.get_status_display()}); tính lại: python manage.py recompute_progress")

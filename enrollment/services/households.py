@@ -7,6 +7,7 @@ from django.db import transaction
 from enrollment.models import Household, HouseholdMember, ParameterTable
 from enrollment.services.contributions import whole_dong
 from enrollment.services.months import same_day_months_later
+from enrollment.services.progress import progress_changed
 
 LAST_SHARE_ORDER = 5  # the 5th member and everyone after pay the same share
 
@@ -35,4 +36,5 @@ def household_enroll(*, head_name, commune, members, valid_from, months, village
                         premium=household_monthly_premium(order, valid_from, params) * months, **member)
         for order, member in enumerate(members, start=1)
     ])
+    progress_changed([commune.pk], [valid_from])
     return household

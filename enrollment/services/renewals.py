@@ -11,6 +11,7 @@ from enrollment.selectors.register import (
     count_by_unit, participants_due_in, participants_lapsed_for, participants_paid_again_in,
 )
 from enrollment.services.months import add_months, first_of_month
+from enrollment.services.progress import progress_changed
 
 
 class RenewalError(ValueError):
@@ -72,6 +73,7 @@ def renewal_outcome_record(*, participant, due_month, outcome, promised_on=None,
         defaults={"outcome": outcome, "promised_on": promised_on if outcome == Outcome.PROMISED else None,
                   "reason": reason, "recorded_by": user},
     )
+    progress_changed([participant.commune_id], [due_month])
     return record
 
 
