@@ -25,6 +25,7 @@ from enrollment.services.contributions import ContributionError, contribution_co
 from enrollment.services.identity import IdentityError, personal_id_check, phone_check, si_number_check
 from enrollment.services.imports import Importer, RowError, RowErrors, register
 from enrollment.services.months import add_months, first_of_month
+from enrollment.services.progress import progress_changed
 from enrollment.services.tabular import Column
 from enrollment.services.unit_imports import check_unit, unit_codes_known, units_by_code
 
@@ -359,6 +360,8 @@ class ParticipantPaymentImporter(Importer):
             })
         bulk_insert(Payment, payments)
         participants_refresh_dates(list(set(ids[r["personal_id"]] for r in rows)))
+        progress_changed({p["commune_id"] for p in payments},
+                         {p["paid_on"] for p in payments} | {p["period_start"] for p in payments})
         return len(payments), 0
 
 

@@ -22,7 +22,7 @@ def remove_schedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enrollment", "0006_plan_change_actions"),
+        ("enrollment", "0007_merge_payment_agent_links_and_plan_changes"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
