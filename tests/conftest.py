@@ -136,3 +136,19 @@ def upload_import(django_capture_on_commit_callbacks, eager_tasks):
         return ImportJob.objects.latest("pk")
 
     return upload
+
+
+@pytest.fixture(autouse=True)
+def _dated_parameters_survive_flushes(request):
+    """A transactional test flushes every table, and with them the dated parameters a migration
+    seeds: put them back so that the register works in whatever test runs next."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if not ("transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction"))):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    importlib.import_module("enrollment.migrations.0004_seed_parameters").seed(apps, None)

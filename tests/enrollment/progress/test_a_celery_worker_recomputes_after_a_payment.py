@@ -20,6 +20,7 @@ def wait_for_run(seconds=60):
 
 
 @pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
 def test_a_payment_queues_an_incremental_recompute_that_a_worker_runs(celery_worker, tree, enrol, settings):
     settings.PROGRESS_DEBOUNCE_SECONDS = 0
     today = timezone.localdate()
@@ -33,6 +34,7 @@ def test_a_payment_queues_an_incremental_recompute_that_a_worker_runs(celery_wor
 
 
 @pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
 def test_the_nightly_task_runs_a_full_recompute_on_a_worker(celery_worker, tree, enrol):
     from enrollment.services.progress import progress_changes_paused
 
