@@ -49,12 +49,13 @@ def parse_figure(text, metric):
     For people, a separator followed by three digits groups thousands; anything else after a
     separator is a fraction, which a count of people cannot have.
     """
-    text = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    typed = str(text).strip()
+    text = typed.replace(" ", "").replace("\u00a0", "")
     if not text:
         raise ValueError(_("required"))
     digits = text[1:] if text[0] in "-+" else text
     if not DECIMAL.match(digits) and not GROUPED.match(digits):
-        raise ValueError(_("“%(value)s” is not a number") % {"value": text})
+        raise ValueError(_("“%(value)s” is not a number") % {"value": typed})
     if text.startswith("-") and digits.strip("0.,"):
         raise ValueError(_("cannot be negative"))
     if Metric.is_rate(metric):
@@ -67,7 +68,7 @@ def parse_figure(text, metric):
     else:
         value = Decimal(digits.replace(",", "."))
         if value != value.to_integral_value():
-            raise ValueError(_("“%(value)s” is not a whole number") % {"value": text})
+            raise ValueError(_("“%(value)s” is not a whole number") % {"value": typed})
     if value >= Decimal("1e10"):
         raise ValueError(_("is too large"))
     return value.to_integral_value()
