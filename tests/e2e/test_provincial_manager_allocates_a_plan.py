@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from enrollment.models import Metric
 from enrollment.selectors.plans import plan_in_force
@@ -13,9 +14,10 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
                         document_number="120/QĐ-BHXH")
     log_in(page, provincial_manager)
     page.click("nav.menu >> text=Kế hoạch")
+    expect(page.locator("h1")).to_contain_text("Kế hoạch 2026")
     page.goto(f"{live_server.url}/plans/{tree.province.pk}/?year=2026&metric=si_new")
     assert "1.000" in page.locator("#plan-in-force").inner_text()
-    assert page.locator("#phasing-chart .main-svg").first.is_visible()  # plotly drew the phasing
+    expect(page.locator("#phasing-chart .main-svg").first).to_be_visible()  # plotly drew the phasing
     page.click("#open-allocation")
     assert page.locator("h1").inner_text() == "Phân bổ kế hoạch 2026 · Tỉnh Đồng Tháp"
 
@@ -31,15 +33,15 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
     assert page.locator("tr[data-unit='822'] .share").inner_text() == "60,0%"
 
     page.click("#save-draft")
-    assert "Đã lưu dự thảo phân bổ." in page.locator(".messages").inner_text()
-    assert page.locator("#allocation-status").inner_text() == "Dự thảo (phân bổ lần 1)"
+    expect(page.locator("#allocation-status")).to_have_text("Dự thảo (phân bổ lần 1)")
+    expect(page.locator(".messages")).to_contain_text("Đã lưu dự thảo phân bổ.")
     page.click("#approve")
-    assert "Đã duyệt phân bổ" in page.locator(".messages").inner_text()
-    assert page.locator("#allocation-status").inner_text() == "Đã duyệt (phân bổ lần 1)"
+    expect(page.locator("#allocation-status")).to_have_text("Đã duyệt (phân bổ lần 1)")
+    expect(page.locator(".messages")).to_contain_text("Đã duyệt phân bổ")
     assert plan_in_force(tree.district, 2026, Metric.SI_NEW).target == 600
 
     page.click("#allocation-grid >> text=BHXH cơ sở huyện Chợ Gạo")
-    assert "600" in page.locator("#plan-in-force").inner_text()
+    expect(page.locator("#plan-in-force")).to_have_text("600")
     assert page.console_errors == []
 
 
@@ -51,6 +53,7 @@ def test_a_bad_figure_is_marked_and_nothing_is_saved(page, log_in, provincial_ma
     page.fill("tr[data-unit='822'] .grid-input", "600")
     assert "invalid" in page.locator("tr[data-unit='815'] .grid-input").get_attribute("class")
     page.click("#save-draft")
+    expect(page.locator(".messages")).to_contain_text("Không có gì được lưu.")
     errors = page.locator(".messages").inner_text()
     assert "Dòng 1 (815 BHXH cơ sở thành phố Mỹ Tho), cột Chỉ tiêu: “bốn trăm” không phải là số" in errors
     assert "Không có gì được lưu." in errors
@@ -63,6 +66,7 @@ def test_the_grid_fills_by_rule_and_adds_up(page, log_in, provincial_manager, tr
     page.goto(f"{live_server.url}/plans/{tree.province.pk}/allocation/?year=2026&metric=si_new")
     page.select_option("#rule-form select[name=rule]", "equal")
     page.click("#rule-form button[type=submit]")
+    expect(page.locator("#allocation-status")).to_have_text("Dự thảo (phân bổ lần 1)")
     assert page.locator("#allocated-total").inner_text() == "1.001"
     assert page.locator("#allocation-state-label").inner_text() == "giao đủ"
     values = sorted(page.locator(".grid-input").evaluate_all("inputs => inputs.map(i => i.value)"))
