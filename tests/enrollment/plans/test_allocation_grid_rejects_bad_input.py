@@ -43,3 +43,11 @@ def test_a_year_without_a_parent_plan_is_refused(client_for, provincial_manager,
     assert response.status_code == 400
     assert "chưa có kế hoạch" in page
     assert not Allocation.objects.exists()
+
+
+def test_the_grids_field_names_are_not_formatted_as_numbers(client_for, provincial_manager, tree, province_plan):
+    from tests.factories import UnitFactory
+
+    big = UnitFactory(pk=123_456, parent=tree.province, code="899")
+    page = client_for(provincial_manager).get(GRID.format(pk=tree.province.pk, year=2026)).content.decode()
+    assert f'name="target_{big.pk}"' in page
