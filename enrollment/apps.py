@@ -18,5 +18,9 @@ class EnrollmentConfig(AppConfig):
         from enrollment.services.digest import digest_schedule_ensure
 
         post_migrate.connect(digest_schedule_ensure, sender=self)
+
+        from enrollment.services.parameter_seed import parameters_ensure
+
+        post_migrate.connect(parameters_ensure, sender=self)
         from enrollment.services import allocation_imports  # noqa: F401
         from enrollment.selectors import actuals  # noqa: F401  (registers the reported-figure sources)

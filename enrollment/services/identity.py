@@ -14,7 +14,9 @@ class IdentityError(ValueError):
 
 
 def _digits_only(text):
-    return re.sub(r"[\s.\-]", "", text or "")
+    if not text or text.isdigit():
+        return text or ""
+    return re.sub(r"[\s.\-]", "", text)
 
 
 def personal_id_check(personal_id, birth_date=None, sex=None):

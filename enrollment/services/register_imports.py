@@ -10,6 +10,7 @@ import hashlib
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.db import connection
 from django.db.models import Max, Min, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,9 @@ from enrollment.models import (
     METHOD_MONTHS, Level, ParameterTable, Participant, Payment, PaymentMethod, Sex, SupportCategory, TargetGroup,
     Unit,
 )
-from enrollment.models.units import fold
+from functools import lru_cache
+
+from enrollment.models.units import fold as _fold
 from enrollment.services.bulk import bulk_insert
 from enrollment.services.contributions import ContributionError, contribution_compute, months_for_method
 from enrollment.services.identity import IdentityError, personal_id_check, phone_check, si_number_check
@@ -30,6 +33,12 @@ from enrollment.services.tabular import Column
 from enrollment.services.unit_imports import check_unit, unit_codes_known, units_by_code
 
 CHUNK = 5000
+
+
+@lru_cache(maxsize=4096)
+def fold(text):
+    """Choice words repeat on every row: fold each distinct one once."""
+    return _fold(text).strip()
 
 
 def _choices_by_word(choices, *extra):
@@ -49,6 +58,12 @@ def _choices_by_word(choices, *extra):
 
 def _parse_date(text, column):
     text = text.strip()
+    parts = text.split("/")
+    if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[2]) == 4:
+        try:
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            pass  # reported below with the format expected
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
         try:
             return datetime.strptime(text, fmt).date()
@@ -328,12 +343,17 @@ class ParticipantPaymentImporter(Importer):
         for r in rows:
             if r["personal_id"] not in existing and r["personal_id"] not in new_people:
                 new_people[r["personal_id"]] = r
+        first_paid, paid_through = {}, {}
+        for r in rows:
+            pid, end = r["personal_id"], add_months(r["period_start"], r["contribution"].months - 1)
+            first_paid[pid] = min(first_paid.get(pid, r["paid_on"]), r["paid_on"])
+            paid_through[pid] = max(paid_through.get(pid, end), end)
         bulk_insert(Participant, [
             {"personal_id": pid, "full_name": r["full_name"], "birth_date": r["birth_date"], "sex": r["sex"],
              "si_number": r["si_number"], "phone": r["phone"], "commune_id": r["commune"].pk,
              "village_id": r["village"].pk if r["village"] else None, "target_group": r["target_group"],
-             "support_category": r["support_category"], "first_paid_on": None, "paid_through": None,
-             "created_at": now, "created_by_id": user.pk}
+             "support_category": r["support_category"], "first_paid_on": first_paid[pid],
+             "paid_through": paid_through[pid], "created_at": now, "created_by_id": user.pk}
             for pid, r in new_people.items()
         ])
         ids = {pid: p.pk for pid, p in existing.items()}
@@ -359,14 +379,28 @@ class ParticipantPaymentImporter(Importer):
                 "is_first": is_first, "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
             })
         bulk_insert(Payment, payments)
-        participants_refresh_dates(list(set(ids[r["personal_id"]] for r in rows)))
+        participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
         progress_changed({p["commune_id"] for p in payments},
                          {p["paid_on"] for p in payments} | {p["period_start"] for p in payments})
         return len(payments), 0
 
 
+REFRESH_SQL = """
+    UPDATE {participant} AS p SET first_paid_on = a.first_paid_on, paid_through = a.paid_through
+    FROM (SELECT participant_id, MIN(paid_on) AS first_paid_on, MAX(period_end) AS paid_through
+          FROM {payment} WHERE participant_id = ANY(%s) GROUP BY participant_id) AS a
+    WHERE p.id = a.participant_id
+"""
+
+
 def participants_refresh_dates(participant_ids):
     """first_paid_on and paid_through from the payments, one UPDATE per chunk."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for start in range(0, len(participant_ids), CHUNK):
+                cursor.execute(REFRESH_SQL.format(participant=Participant._meta.db_table, payment=Payment._meta.db_table),
+                               [participant_ids[start:start + CHUNK]])
+        return
     for start in range(0, len(participant_ids), CHUNK):
         chunk = participant_ids[start:start + CHUNK]
         payments = Payment.objects.filter(participant=OuterRef("pk")).order_by().values("participant")
