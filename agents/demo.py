@@ -173,8 +173,22 @@ def _campaigns(province, district, staff, today, rng, creator):
     return ra_quan, golden_week, results
 
 
+@demo_seeder(order=95)
+@transaction.atomic
+def seed_agent_payment_links(context):
+    """After the register's demo: its first payments in the points' communes name an agent as mobiliser."""
+    province, _district = demo_units()
+    payments = Payment.objects.filter(commune__path__startswith=province.path)
+    if payments.filter(mobilised_by_agent__isnull=False).exists():
+        return
+    points = list(CollectionPoint.objects.filter(unit__path__startswith=province.path).select_related("unit")
+                  .prefetch_related("communes"))
+    if not points:
+        return
+    _credit_register_payments(points, timezone.localdate(), random.Random(95))
+
+
 def _credit_register_payments(points, today, rng):
-    """Let the register's first payments in the points' communes name an agent as mobiliser."""
     staff_by_commune = {}
     for point in points:
         for commune in point.communes.all():
@@ -185,7 +199,22 @@ def _credit_register_payments(points, today, rng):
     for payment in payments:
         if rng.random() < 0.6 and staff_by_commune[payment.commune_id]:
             payment.mobilised_by_agent = rng.choice(staff_by_commune[payment.commune_id])
-    Payment.objects.bulk_update([p for p in payments if p.mobilised_by_agent_id], ["mobilised_by_agent"],
+    province_path = points[0].unit.path.split("/")[:3]
+    campaigns = [(c, set(c.agents.values_list("pk", flat=True)))
+                 for c in Campaign.objects.filter(unit__path__startswith="/".join(province_path) + "/")]
+    for payment in payments:
+        for campaign, members in campaigns:
+            if payment.mobilised_by_agent_id in members and campaign.starts_on <= payment.paid_on <= campaign.ends_on:
+                payment.campaign = campaign
+    Payment.objects.bulk_update([p for p in payments if p.mobilised_by_agent_id], ["mobilised_by_agent", "campaign"],
+                                batch_size=1000)
+    renewals = list(Payment.objects.filter(is_first=False, commune_id__in=staff_by_commune,
+                                           paid_on__gte=date(today.year - 1, 1, 1), collected_by_agent__isnull=True,
+                                           collected_by_staff__isnull=True))
+    for payment in renewals:
+        if rng.random() < 0.5 and staff_by_commune[payment.commune_id]:
+            payment.collected_by_agent = rng.choice(staff_by_commune[payment.commune_id])
+    Payment.objects.bulk_update([p for p in renewals if p.collected_by_agent_id], ["collected_by_agent"],
                                 batch_size=1000)
 
 
@@ -212,8 +241,6 @@ def seed_agents(context):
     creator = User.objects.filter(username="tinh82").first()
     _ra_quan, _golden_week, campaign_results = _campaigns(province, district, staff, today, rng, creator)
     CampaignResult.objects.bulk_create(results + campaign_results)
-    if hasattr(Payment, "mobilised_by_agent"):
-        _credit_register_payments(points, today, rng)
     viettel_member = next(m for m in staff if m.point.organisation.organisation_type == OrganisationType.VIETTEL)
     viettel_user = demo_user("viettel", Role.AGENT_STAFF, viettel_member.point.unit,
                              f"{viettel_member.full_name} (Viettel Đồng Tháp)")

@@ -91,7 +91,7 @@ class QuotaForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    level = forms.ChoiceField(label=_("Rank"), choices=Level.choices, initial=Level.STAFF)
+    level = forms.ChoiceField(label=_("Ranking of"), choices=Level.choices, initial=Level.STAFF)
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     by = forms.ChoiceField(label=_("By"), choices=[("new", _("New participants")), ("percent", _("Share of quota (%)"))],

@@ -22,7 +22,10 @@ def agent_profile(user):
     """The AgentStaff behind an agent staff account, or None."""
     if not user.is_authenticated or user.role != Role.AGENT_STAFF:
         return None
-    return AgentStaff.objects.select_related("point__organisation", "point__unit").filter(user=user).first()
+    if not hasattr(user, "_agent_profile"):
+        user._agent_profile = (AgentStaff.objects.select_related("point__organisation", "point__unit")
+                               .filter(user=user).first())
+    return user._agent_profile
 
 
 def _agent_organisation_id(user):

@@ -2,49 +2,18 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agents.forms import ResultForm
-from agents.models import AgentStaffQuota, Campaign
-from agents.selectors.performance import counted_by_agent_day
+from agents.selectors.field import campaigns_today, quota_progress_this_month, renewals_due
 from agents.selectors.scoping import agent_profile
 from agents.services.results import COUNT_FIELDS, communes_of, result_record
 from agents.tables import mask
-from enrollment.models import Participant, Role, Unit
+from enrollment.models import Role, Unit
 from enrollment.scoping import scoped_view
-from enrollment.selectors.register import participants_due_in
-from enrollment.services.months import first_of_month, month_end
-
-
-def _campaigns_today(agent, communes, today):
-    running = Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today)
-    paths = Q()
-    for commune in communes:
-        for prefix in [commune.path[: i + 1] for i, c in enumerate(commune.path) if c == "/"]:
-            paths |= Q(unit__path=prefix)
-    return running.filter(Q(agents=agent) | paths).distinct().order_by("starts_on")
-
-
-def renewals_due(agent, month):
-    """People due to pay again this month whom the agent mobilised or collected, or who live in the
-    communes the agent's point serves."""
-    communes = [c.pk for c in communes_of(agent)]
-    mine = (Q(payments__mobilised_by_agent=agent) | Q(payments__collected_by_agent=agent)
-            | Q(commune__in=communes))
-    return participants_due_in(month, Participant.objects.filter(mine).distinct()).select_related("commune") \
-        .order_by("commune__name", "full_name")
-
-
-def _quota_progress(agent, today):
-    month = first_of_month(today)
-    quota = AgentStaffQuota.objects.filter(agent=agent, year=today.year, month=today.month,
-                                           metric="si_new").first()
-    counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
-    percent = round(counted * 100 / quota.target) if quota and quota.target else None
-    return {"quota": quota, "counted": counted, "percent": percent, "bar": min(percent or 0, 100)}
 
 
 @scoped_view(roles=(Role.AGENT_STAFF,))
@@ -55,8 +24,9 @@ def field(request):
     today = timezone.localdate()
     communes = communes_of(agent)
     commune_qs = Unit.objects.filter(pk__in=[c.pk for c in communes]).order_by("name")
-    campaigns = _campaigns_today(agent, communes, today)
-    form = ResultForm(request.POST or None, communes=commune_qs, campaigns=campaigns)
+    campaigns = campaigns_today(agent, communes, today)
+    form = ResultForm(request.POST or None, communes=commune_qs, campaigns=campaigns,
+                      initial={"commune": agent.point.unit_id})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -82,5 +52,5 @@ def field(request):
         person.masked_id = mask(person.personal_id, keep=4)
     return render(request, "agents/field.html", {
         "agent": agent, "form": form, "today": today, "today_results": today_results, "today_totals": today_totals,
-        "progress": _quota_progress(agent, today), "due": due,
+        "progress": quota_progress_this_month(agent, today), "due": due,
     })

@@ -40,7 +40,7 @@ def performance(request):
     level = request.GET.get("level", Level.STAFF)
     if level not in (Level.STAFF, Level.POINT, Level.ORGANISATION):
         level = Level.STAFF
-    start, end = date(year, 1, 1), date(year, 12, 31)
+    start, end = date(year, 1, 1), min(date(year, 12, 31), max(timezone.localdate(), date(year, 1, 1)))
     rows = ranked(_rows(request.user, level, start, end))
     table = performance_table(rows, months_of(start, end), show_rank=False)
     return render_table(request, table, "agents/performance.html",

@@ -1,0 +1,38 @@
+"""What the agent staff's phone page shows: today's campaigns, their quota this month, who is due to renew."""
+
+from django.db.models import Q
+
+from agents.models import AgentStaffQuota, Campaign
+from agents.selectors.performance import counted_by_agent_day
+from agents.services.results import communes_of
+from enrollment.models import Participant
+from enrollment.selectors.register import participants_due_in
+from enrollment.services.months import add_months, first_of_month, month_end
+
+
+def campaigns_today(agent, communes, today):
+    running = Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today)
+    paths = Q()
+    for commune in communes:
+        for prefix in [commune.path[: i + 1] for i, c in enumerate(commune.path) if c == "/"]:
+            paths |= Q(unit__path=prefix)
+    return running.filter(Q(agents=agent) | paths).distinct().order_by("starts_on")
+
+
+def renewals_due(agent, month):
+    """People due this month who have not paid again yet, whom the agent mobilised or collected, or who
+    live in the communes the agent's point serves."""
+    communes = [c.pk for c in communes_of(agent)]
+    mine = (Q(payments__mobilised_by_agent=agent) | Q(payments__collected_by_agent=agent)
+            | Q(commune__in=communes))
+    still_due = Participant.objects.filter(mine, paid_through=add_months(first_of_month(month), -1)).distinct()
+    return participants_due_in(month, still_due).select_related("commune").order_by("commune__name", "full_name")
+
+
+def quota_progress_this_month(agent, today):
+    month = first_of_month(today)
+    quota = AgentStaffQuota.objects.filter(agent=agent, year=today.year, month=today.month,
+                                           metric="si_new").first()
+    counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
+    percent = round(counted * 100 / quota.target) if quota and quota.target else None
+    return {"quota": quota, "counted": counted, "percent": percent, "bar": min(percent or 0, 100)}
