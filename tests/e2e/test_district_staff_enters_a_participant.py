@@ -10,6 +10,8 @@ def test_the_contribution_shows_as_the_form_is_filled(page, log_in, district_sta
     log_in(page, district_staff)
     page.click("nav.menu >> text=Người tham gia")
     page.click("text=Nhập người tham gia")
+    page.wait_for_url("**/participants/new/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_personal_id'")
     contribution = page.locator("#contribution")
 
     page.keyboard.type("082085012345")  # the ID field has the focus
