@@ -250,14 +250,16 @@ def _execute(run, today, fail_after_step):
         return {"snapshot_rows": 0, "breakdown_rows": 0}
     computed_at = timezone.now()
 
-    leaves = leaves_compute(days, communes, on_step=step)
+    # Breakdowns are kept for this year's days only: last year's are read as totals.
+    breakdown_days = [d for d in days if d.year == today.year]
+    leaves = leaves_compute(days, communes, breakdown_days, on_step=step)
     leaf_units = Unit.objects.filter(level__in=(Level.COMMUNE, Level.VILLAGE))
     if communes is not None:
         leaf_units = leaf_units.filter(Q(pk__in=communes) | Q(parent_id__in=communes))
     leaf_paths = dict(leaf_units.values_list("pk", "path"))
     figures = {(unit_id, day): leaves.figures.get((unit_id, day), {}) for unit_id in leaf_paths for day in days}
     snapshot_count = _write_figures(figures, leaf_paths, days, computed_at)
-    breakdown_count = breakdowns_replace(None if communes is None else list(leaf_paths), days,
+    breakdown_count = breakdowns_replace(None if communes is None else list(leaf_paths), breakdown_days,
                                          _leaf_breakdown_rows(leaves))
     step()
 
@@ -272,9 +274,9 @@ def _execute(run, today, fail_after_step):
     anc_figures = {(unit_id, day): rolled.get((unit_id, day), {}) for unit_id in ancestors for day in days}
     snapshot_count += _write_figures(anc_figures, anc_paths, days, computed_at)
     step()
-    breakdown_count += breakdowns_replace(ancestors, days, rollup_breakdowns(days, rollup_scope), national=True)
+    breakdown_count += breakdowns_replace(ancestors, breakdown_days, rollup_breakdowns(breakdown_days, rollup_scope)
+                                          if breakdown_days else [], national=True)
     step()
-    _delete_stale(days, computed_at, None if communes is None else [*leaf_paths, *ancestors])
     return {"snapshot_rows": snapshot_count, "breakdown_rows": breakdown_count}
 
 
@@ -292,15 +294,18 @@ def _write_figures(figures, paths, days, computed_at):
         or (unit_id, day.year) in labour.own
     }
     history = History(figures, unit_ids, years, days)
+    _delete_emptied([key for key in figures if key not in shown])
     return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at))
 
 
-def _delete_stale(days, computed_at, unit_ids):
-    """Rows of the recomputed units and days that this run did not write have nothing left to show."""
-    stale = ProgressSnapshot.objects.filter(date__in=days).exclude(computed_at=computed_at)
-    if unit_ids is not None:
-        stale = stale.filter(Q(unit_id__in=[u for u in unit_ids if u is not None]) | Q(unit__isnull=True))
-    stale.delete()
+def _delete_emptied(keys):
+    """Rows of (unit, day) that have nothing left to show (their people moved or were removed)."""
+    by_day = {}
+    for unit_id, day in keys:
+        by_day.setdefault(day, []).append(unit_id)
+    for day, unit_ids in by_day.items():
+        for start in range(0, len(unit_ids), 5000):
+            ProgressSnapshot.objects.filter(date=day, unit_id__in=unit_ids[start:start + 5000]).delete()
 
 
 def _leaf_breakdown_rows(leaves):

@@ -175,20 +175,26 @@ def _status(plan_in_force, achievement_phased, forecast):
 def snapshot_rows(figures, plans, labour, history, computed_at):
     """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric."""
     rows = []
+    append = rows.append
+    no_plan = ProgressStatus.NO_PLAN
     for (unit_id, day), values in figures.items():
         labour_force = labour.get(unit_id, day.year)
         active = values.get(M.SI_PARTICIPANTS, 0)
-        actuals = {metric: Decimal(values.get(metric, 0)) for metric in COUNT_METRICS}
-        actuals[M.COVERAGE] = Decimal(active) * 100 / Decimal(labour_force) if labour_force else Decimal(0)
+        actuals = {metric: int(values.get(metric, 0)) for metric in COUNT_METRICS}
+        actuals[M.COVERAGE] = _dec(Decimal(active) * 100 / Decimal(labour_force)) if labour_force else 0
         expected = forecasts(unit_id, day, values, labour_force, history)
         for metric, actual in actuals.items():
-            initial = in_force = phased = None
+            forecast = _dec(expected.get(metric))
+            in_force = None
             if metric in PLANNED:
                 initial, in_force, phased = plans.figures(unit_id, day, metric)
+            if in_force is None:
+                append((unit_id, day, metric, actual, None, None, None, None, None, None, None, forecast, no_plan,
+                        computed_at))
+                continue
             achievement_phased = _percent(actual, phased)
-            forecast = _dec(expected.get(metric))
-            rows.append((
-                unit_id, day, metric, _dec(actual), _dec(initial), _dec(in_force), _dec(phased),
+            append((
+                unit_id, day, metric, actual, _dec(initial), _dec(in_force), _dec(phased),
                 _percent(actual, initial), _percent(actual, in_force), achievement_phased,
                 None if phased is None else _dec(Decimal(phased) - actual), forecast,
                 _status(in_force, achievement_phased, forecast), computed_at,

@@ -164,8 +164,9 @@ def _dimension_keys():
     return dims
 
 
-def leaves_compute(days, commune_ids=None, with_breakdowns=True, on_step=None):
-    """Aggregate the register for the given days, for every commune or only `commune_ids`."""
+def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
+    """Aggregate the register for the given days, for every commune or only `commune_ids`;
+    breakdowns for `breakdown_days` (default: all the days)."""
     leaves = Leaves()
     if not days:
         return leaves
@@ -184,7 +185,9 @@ def leaves_compute(days, commune_ids=None, with_breakdowns=True, on_step=None):
     _add(leaves, _fetch(renewals_sql(cte, pay_scope), day_params + pay_ids),
          [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED])
     step()
-    if with_breakdowns:
+    breakdown_days = days if breakdown_days is None else breakdown_days
+    if breakdown_days:
+        cte, day_params = _days_cte(breakdown_days)
         _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
     step()
     return leaves

@@ -1,15 +1,16 @@
 """Writing snapshots and breakdowns: idempotent upserts, run inside the caller's transaction.
 
 PostgreSQL: COPY into a temporary table, then one INSERT … ON CONFLICT DO UPDATE. Elsewhere:
-bulk_create(update_conflicts=True). The country's rows (unit NULL) are replaced, because a NULL
-never conflicts with a plain unique constraint.
+bulk_create(update_conflicts=True). The country's rows (unit NULL) conflict on a
+partial unique index of their own. `computed_at` moves only on rows whose figures changed.
 """
 
 import io
 
 from django.db import connection
+from django.db.models import Q
 
-from enrollment.models import ProgressBreakdown, ProgressSnapshot
+from enrollment.models import Level, ProgressBreakdown, ProgressSnapshot, Unit
 from enrollment.services.progress_figures import SNAPSHOT_COLUMNS
 
 BREAKDOWN_COLUMNS = ("unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants")
@@ -20,37 +21,61 @@ SNAPSHOT_TYPES = (
 BREAKDOWN_TYPES = ("bigint", "date", "varchar(16)", "varchar(40)", "varchar(200)", "integer", "integer")
 
 
-def _copy_text(value):
-    if value is None:
-        return r"\N"
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+def _escape(text):
+    if "\\" in text or "\t" in text or "\n" in text:
+        return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+    return text
 
 
-def _pg_upsert(model, columns, types, keys, rows):
+def _copy_line(row):
+    # str() of a date, an aware datetime, an int or a Decimal is what COPY reads.
+    return "\t".join(r"\N" if v is None else (_escape(v) if v.__class__ is str else str(v)) for v in row)
+
+
+def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_params=()):
+    """COPY `rows` into a temporary table, then write only what differs from the stored rows.
+
+    Unchanged rows are not touched at all (an ON CONFLICT … WHERE would still lock and dirty
+    them). With `stale_clause`, stored rows of these days matching it that are not among `rows`
+    are deleted.
+    """
     table = model._meta.db_table
     temp = f"tmp_{table}"
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in keys)
+    values = [c for c in columns if c not in keys]
+    compared = [c for c in values if c != "computed_at"]
     names = ", ".join(columns)
+    # Plain equality (not COALESCE) so that the planner can use the unique index or a hash join;
+    # the country's rows (unit NULL) go through the same statements with their own condition.
+    other_keys = " AND ".join(f"t.{k} = n.{k}" for k in keys if k != "unit_id")
+    by_unit = f"t.unit_id = n.unit_id AND {other_keys}"
+    national_key = f"t.unit_id IS NULL AND n.unit_id IS NULL AND {other_keys}"
+    day_list = ", ".join(["%s"] * len(days))
+    assert days, "rows of no day"
     buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_copy_text(v) for v in row))
-        buffer.write("\n")
+    buffer.writelines(_copy_line(row) + "\n" for row in rows)
     buffer.seek(0)
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {temp}")
         cursor.execute(f"CREATE TEMP TABLE {temp} ({', '.join(f'{c} {t}' for c, t in zip(columns, types))}) "
                        "ON COMMIT DROP")
         cursor.cursor.copy_expert(f"COPY {temp} ({names}) FROM STDIN", buffer)
+        cursor.execute(f"ANALYZE {temp}")
+        if stale_clause is not None:
+            for null_test, key in (("IS NOT NULL", by_unit), ("IS NULL", national_key)):
+                cursor.execute(
+                    f"DELETE FROM {table} t WHERE t.date IN ({day_list}) AND t.unit_id {null_test} "
+                    f"AND ({stale_clause}) AND NOT EXISTS (SELECT 1 FROM {temp} n WHERE {key})",
+                    [*days, *stale_params])
+        differs = (f"({', '.join(f't.{c}' for c in compared)}) IS DISTINCT FROM "
+                   f"({', '.join(f'n.{c}' for c in compared)})")
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values)
         national_keys = ", ".join(k for k in keys if k != "unit_id")
-        cursor.execute(
-            f"INSERT INTO {table} ({names}) SELECT {names} FROM {temp} WHERE unit_id IS NOT NULL "
-            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
-        )
-        cursor.execute(
-            f"INSERT INTO {table} ({names}) SELECT {names} FROM {temp} WHERE unit_id IS NULL "
-            f"ON CONFLICT ({national_keys}) WHERE unit_id IS NULL DO UPDATE SET {updates}"
-        )
+        for null_test, key, target in (("IS NOT NULL", by_unit, f"({', '.join(keys)})"),
+                                       ("IS NULL", national_key, f"({national_keys}) WHERE unit_id IS NULL")):
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT {', '.join(f'n.{c}' for c in columns)} FROM {temp} n "
+                f"WHERE n.unit_id {null_test} AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {key} AND NOT {differs}) "
+                f"ON CONFLICT {target} DO UPDATE SET {updates}")
         cursor.execute(f"DROP TABLE {temp}")
 
 
@@ -73,25 +98,35 @@ def snapshots_upsert(rows):
         return 0
     keys = ("unit_id", "date", "metric")
     if connection.vendor == "postgresql":
-        _pg_upsert(ProgressSnapshot, SNAPSHOT_COLUMNS, SNAPSHOT_TYPES, keys, rows)
+        _pg_sync(ProgressSnapshot, SNAPSHOT_COLUMNS, SNAPSHOT_TYPES, keys, rows, sorted({r[1] for r in rows}))
     else:
         _orm_upsert(ProgressSnapshot, SNAPSHOT_COLUMNS, keys, rows)
     return len(rows)
 
 
 def breakdowns_replace(unit_ids, days, rows, national=False):
-    """Replace the breakdowns of these units (all when None; the country too if `national`) on these days."""
-    if days and unit_ids is None:
-        ProgressBreakdown.objects.filter(date__in=days).delete()
-    elif days:
-        ProgressBreakdown.objects.filter(unit_id__in=[u for u in unit_ids if u is not None], date__in=days).delete()
-        if national:
-            ProgressBreakdown.objects.filter(unit__isnull=True, date__in=days).delete()
-    if not rows:
+    """Make the breakdowns of these units on these days exactly `rows`. `unit_ids` None means
+    every commune and village; `national` adds the country's rows."""
+    if not days:
         return 0
     keys = ("unit_id", "date", "dimension", "key")
     if connection.vendor == "postgresql":
-        _pg_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, BREAKDOWN_TYPES, keys, rows)
+        if unit_ids is None:
+            clause, params = f"t.unit_id IN (SELECT id FROM {Unit._meta.db_table} WHERE level >= %s)", [Level.COMMUNE]
+        else:
+            ids = [u for u in unit_ids if u is not None] or [0]
+            clause, params = f"t.unit_id IN ({', '.join(['%s'] * len(ids))})", ids
+        if national:
+            clause = f"{clause} OR t.unit_id IS NULL"
+        _pg_sync(ProgressBreakdown, BREAKDOWN_COLUMNS, BREAKDOWN_TYPES, keys, rows, days, clause, params)
+        return len(rows)
+    stale = ProgressBreakdown.objects.filter(date__in=days)
+    if unit_ids is None:
+        stale = stale.filter(unit__level__gte=Level.COMMUNE)
     else:
+        scope = Q(unit_id__in=[u for u in unit_ids if u is not None])
+        stale = stale.filter(scope | Q(unit__isnull=True) if national else scope)
+    stale.delete()
+    if rows:
         _orm_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, keys, rows)
     return len(rows)

@@ -1,0 +1,182 @@
+"""Progress engine on PostgreSQL: full recompute, incremental recompute after 1,000 new enrollments,
+and the floor — the same rollup written as one hand-written SQL query over the raw tables.
+
+    DATABASE_URL=postgres://… python -m bench.progress [--participants 100000] [--provinces 34]
+
+Generates the national dataset first when the database has no participants (`--participants`
+sets its size). Results go to bench/results/progress.json and are printed.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bhxh_targets.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        sys.exit("bench.progress needs PostgreSQL: set DATABASE_URL")
+
+
+def floor_sql(days):
+    """Every count metric at commune, district, province and country level, for every day, in one query."""
+    from enrollment.models import Household, HouseholdMember, Participant, Payment, RenewalOutcome, Unit
+    from enrollment.services.progress_leaves import _days_cte
+
+    cte, params = _days_cte(days)
+    pay, par = Payment._meta.db_table, Participant._meta.db_table
+    hh, hm, ro, unit = (Household._meta.db_table, HouseholdMember._meta.db_table, RenewalOutcome._meta.db_table,
+                        Unit._meta.db_table)
+    sql = f"""{cte},
+    renewals AS (
+        SELECT pay.commune_id, dt.d, pay.participant_id,
+               EXISTS (SELECT 1 FROM {pay} p2 WHERE p2.participant_id = pay.participant_id
+                       AND p2.period_start = dt.m) AS paid,
+               dt.ended = 1 OR EXISTS (SELECT 1 FROM {ro} o WHERE o.participant_id = pay.participant_id
+                       AND o.due_month = dt.m AND o.outcome IN ('declined', 'moved', 'died')) AS gone
+        FROM dt JOIN {pay} pay ON pay.period_end = dt.prev_m
+    ),
+    leaf AS (
+        SELECT pay.commune_id, dt.d, 'si_participants' AS metric, COUNT(DISTINCT pay.participant_id) AS n
+            FROM dt JOIN {pay} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m GROUP BY 1, 2
+        UNION ALL SELECT par.commune_id, dt.d, 'si_new', COUNT(*)
+            FROM dt JOIN {par} par ON par.first_paid_on >= dt.ystart AND par.first_paid_on <= dt.d GROUP BY 1, 2
+        UNION ALL SELECT h.commune_id, dt.d, 'hi_household', COUNT(*)
+            FROM dt JOIN {hm} m ON m.valid_from <= dt.d AND m.valid_to >= dt.d
+            JOIN {hh} h ON h.id = m.household_id GROUP BY 1, 2
+        UNION ALL SELECT commune_id, d, 'renewals_due', COUNT(DISTINCT participant_id) FROM renewals GROUP BY 1, 2
+        UNION ALL SELECT commune_id, d, 'renewals_paid', COUNT(DISTINCT participant_id) FILTER (WHERE paid)
+            FROM renewals GROUP BY 1, 2
+        UNION ALL SELECT commune_id, d, 'renewals_lapsed', COUNT(DISTINCT participant_id)
+            FILTER (WHERE NOT paid AND gone) FROM renewals GROUP BY 1, 2
+    )
+    SELECT c.id, c.parent_id, district.parent_id, leaf.d, leaf.metric, SUM(leaf.n)
+    FROM leaf JOIN {unit} c ON c.id = leaf.commune_id LEFT JOIN {unit} district ON district.id = c.parent_id
+    GROUP BY GROUPING SETS ((c.id, leaf.d, leaf.metric), (c.parent_id, leaf.d, leaf.metric),
+                            (district.parent_id, leaf.d, leaf.metric), (leaf.d, leaf.metric))"""
+    return sql, params
+
+
+def time_floor(days):
+    from django.db import connection
+
+    sql, params = floor_sql(days)
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = len(cursor.fetchall())
+    return time.monotonic() - started, rows
+
+
+def time_full():
+    from enrollment.services.progress import progress_recompute
+
+    run = progress_recompute(full=True, triggered_by="bench")
+    assert run.status == "done", run.error
+    return run.duration.total_seconds(), run
+
+
+def bench_user():
+    from enrollment.models import Role, User
+
+    user, _ = User.objects.get_or_create(username="bench_engine", defaults={"role": Role.NATIONAL_ADMIN})
+    return user
+
+
+def import_enrollments(count, today):
+    """Import `count` new participants through the register's payment import, as an office would."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from enrollment.models import CodeSet, Level, Unit
+    from enrollment.services.imports import import_job_create, import_job_run
+
+    rng = random.Random()
+    codes = list(Unit.objects.filter(code_set=CodeSet.CURRENT, level=Level.COMMUNE).values_list("code", flat=True))
+    block = rng.randrange(0, 999) * 1000
+    lines = ["personal_id,full_name,birth_date,sex,commune_code,paid_on,method,monthly_income"]
+    for n in range(count):
+        lines.append(f"082085{block + n:06d},Người mới {n},15/04/1985,Nam,{rng.choice(codes)},"
+                     f"{today:%d/%m/%Y},monthly,2.000.000")
+    upload = SimpleUploadedFile("moi.csv", "\n".join(lines).encode())
+    job = import_job_create(user=bench_user(), kind="participants", uploaded_file=upload)
+    started = time.monotonic()
+    job = import_job_run(job_id=job.pk)
+    assert job.status == "done", job.errors[:5]
+    return time.monotonic() - started
+
+
+def time_incremental(today):
+    """Import 1,000 enrollments, then run the recompute they queued."""
+    from enrollment.models import RecomputeRun
+    from enrollment.services.progress import progress_run_execute
+
+    before = RecomputeRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    import_seconds = import_enrollments(1000, today)
+    run = RecomputeRun.objects.filter(pk__gt=before, kind="incremental").order_by("pk").first()
+    assert run is not None, "the import queued no recompute"
+    if run.status == "pending":
+        run = progress_run_execute(run_id=run.pk)
+    assert run.status == "done", run.error
+    return run.duration.total_seconds(), run, import_seconds
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=100_000)
+    parser.add_argument("--provinces", type=int, default=34)
+    args = parser.parse_args(argv)
+    setup_django()
+    from django.utils import timezone
+
+    from enrollment.models import HouseholdMember, Participant, Payment, Unit
+    from enrollment.services.national_dataset import national_dataset_generate
+    from enrollment.services.progress_dates import snapshot_days
+
+    if not Participant.objects.exists():
+        print(f"generating the national dataset: {args.participants:,} participants …", flush=True)
+        national_dataset_generate(participants=args.participants, provinces=args.provinces,
+                                  progress=lambda text: print(text, flush=True))
+    today = timezone.localdate()
+    days = snapshot_days(today)
+    size = {"participants": Participant.objects.count(), "payments": Payment.objects.count(),
+            "household_members": HouseholdMember.objects.count(), "units": Unit.objects.count(),
+            "snapshot_days": len(days)}
+    print(f"dataset: {size}", flush=True)
+
+    floor, floor_rows = time_floor(days)
+    print(f"hand-written rollup query: {floor:.1f} s ({floor_rows:,} rows)", flush=True)
+    full, full_run = time_full()
+    print(f"full recompute: {full:.1f} s ({full_run.snapshot_rows:,} snapshot rows, "
+          f"{full_run.breakdown_rows:,} breakdown rows) = {full / floor:.1f}× the query", flush=True)
+    incremental, run, import_seconds = time_incremental(today)
+    print(f"incremental after 1,000 imported enrollments: {incremental:.2f} s "
+          f"({run.snapshot_rows:,} snapshot rows; the import itself {import_seconds:.1f} s)", flush=True)
+
+    result = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "dataset": size,
+        "floor_seconds": round(floor, 2), "full_seconds": round(full, 2), "full_over_floor": round(full / floor, 2),
+        "full_snapshot_rows": full_run.snapshot_rows, "full_breakdown_rows": full_run.breakdown_rows,
+        "incremental_seconds": round(incremental, 2), "incremental_snapshot_rows": run.snapshot_rows,
+        "import_1000_seconds": round(import_seconds, 2),
+        "targets": {"full_over_floor": 3, "incremental_seconds": 5},
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "progress.json").write_text(json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main()
