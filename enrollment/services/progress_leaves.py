@@ -176,17 +176,22 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
     par_scope, par_ids = _scope("par.commune_id", commune_ids)
     hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
 
-    _add(leaves, _fetch(active_sql(cte, pay_scope), day_params + pay_ids), [M.SI_PARTICIPANTS])
-    step()
-    _add(leaves, _fetch(new_sql(cte, par_scope), day_params + par_ids), [M.SI_NEW])
-    step()
+    breakdown_days = days if breakdown_days is None else breakdown_days
+    if connection.vendor == "postgresql":
+        _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids, set(breakdown_days))
+        step()
+        step()
+    else:
+        _add(leaves, _fetch(active_sql(cte, pay_scope), day_params + pay_ids), [M.SI_PARTICIPANTS])
+        step()
+        _add(leaves, _fetch(new_sql(cte, par_scope), day_params + par_ids), [M.SI_NEW])
+        step()
     _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
     step()
     _add(leaves, _fetch(renewals_sql(cte, pay_scope), day_params + pay_ids),
          [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED])
     step()
-    breakdown_days = days if breakdown_days is None else breakdown_days
-    if breakdown_days:
+    if breakdown_days and connection.vendor != "postgresql":
         cte, day_params = _days_cte(breakdown_days)
         _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
     step()
@@ -208,3 +213,65 @@ def _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
     month = _month_key_sql("par.first_paid_on")
     for commune_id, key, day, count in _fetch(new_sql(cte, par_scope, month), day_params + par_ids):
         leaves.breakdowns[(commune_id, _as_date(day), D.MONTH, key)][0] += count
+
+
+def _grouped(leaves, sql, params, keys, metric, column, breakdown_days):
+    """Rows of a GROUPING SETS query: (commune, day, grouping mask, *keys, count).
+
+    The mask tells which key a row is grouped by (its bit is 0); all bits set is the commune's total.
+    """
+    width = len(keys)
+    for commune_id, day, mask, *values in _fetch(sql, params):
+        count = values[-1]
+        day = _as_date(day)
+        grouped = [i for i in range(width) if not mask & (1 << (width - 1 - i))]
+        if not grouped:
+            if metric:
+                leaves.figures[(commune_id, day)][metric] = count
+            continue
+        index = grouped[0]
+        value, dimension = values[index], keys[index]
+        if value is None:
+            continue
+        if dimension == "village":
+            if metric:
+                target = leaves.figures[(value, day)]
+                target[metric] = target.get(metric, 0) + count
+        elif day in breakdown_days:
+            leaves.breakdowns[(commune_id, day, dimension, str(value))][column] += count
+
+
+def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids, breakdown_days):
+    """PostgreSQL: each table is read once, its totals, villages and breakdowns in GROUPING SETS."""
+    dims = _dimension_keys()
+    joins = " ".join(dict.fromkeys(join for _d, _k, join, _s in dims if join))
+
+    def query(select_from, expressions, scope):
+        listed = ", ".join(expressions)
+        sets = ", ".join(["()"] + [f"({e})" for e in expressions])
+        return (f"{cte} SELECT {select_from[0]}, dt.d, GROUPING({listed}), {listed}, {select_from[1]} "
+                f"{select_from[2]} WHERE 1 = 1{scope} GROUP BY {select_from[0]}, dt.d, GROUPING SETS ({sets})")
+
+    active_keys = ["village"] + [d for d, _k, _j, _s in dims]
+    active = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
+                    f"FROM dt JOIN {T['payment']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m "
+                    f"JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
+                   [VILLAGE_OF_PAYMENT] + [k for _d, k, _j, _s in dims], pay_scope)
+    _grouped(leaves, active, day_params + pay_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
+
+    by_participant = [(d, k) for d, k, _j, source in dims if source == "participant"]
+    new_keys = ["village"] + [d for d, _k in by_participant] + [D.MONTH]
+    new = query(("par.commune_id", "COUNT(*)",
+                 f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart "
+                 f"AND par.first_paid_on <= dt.d"),
+                ["par.village_id"] + [k for _d, k in by_participant] + [_month_key_sql("par.first_paid_on")],
+                par_scope)
+    _grouped(leaves, new, day_params + par_ids, new_keys, M.SI_NEW, 0, breakdown_days)
+
+    by_payment = [(d, k) for d, k, _j, source in dims if source == "payment"]
+    if by_payment and breakdown_days:
+        first = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
+                       f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart "
+                       f"AND pay.paid_on <= dt.d {joins}"),
+                      [k for _d, k in by_payment], pay_scope)
+        _grouped(leaves, first, day_params + pay_ids, [d for d, _k in by_payment], None, 0, breakdown_days)

@@ -1,10 +1,12 @@
 """Writing snapshots and breakdowns: idempotent upserts, run inside the caller's transaction.
 
-PostgreSQL: COPY into a temporary table, then one INSERT … ON CONFLICT DO UPDATE. Elsewhere:
-bulk_create(update_conflicts=True). The country's rows (unit NULL) conflict on a
-partial unique index of their own. `computed_at` moves only on rows whose figures changed.
+PostgreSQL: COPY into a temporary table, then INSERT … ON CONFLICT DO UPDATE of only the rows
+that differ (there `computed_at` moves only on rows whose figures changed). SQLite (the demo):
+the same INSERT … ON CONFLICT with executemany. The country's rows (unit NULL) conflict on a
+partial unique index of their own.
 """
 
+import datetime
 import io
 
 from django.db import connection
@@ -79,18 +81,32 @@ def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_p
         cursor.execute(f"DROP TABLE {temp}")
 
 
-def _orm_upsert(model, columns, keys, rows):
-    objects = [model(**dict(zip(columns, row))) for row in rows]
-    unit_rows = [o for o in objects if o.unit_id is not None]
-    national = [o for o in objects if o.unit_id is None]
-    fields = [c for c in columns if c not in keys]
-    unique = [k.removesuffix("_id") for k in keys]
-    model.objects.bulk_create(unit_rows, batch_size=500, update_conflicts=True, unique_fields=unique,
-                              update_fields=fields)
-    if national:
-        for obj in national:
-            model.objects.filter(unit__isnull=True, **{k: getattr(obj, k) for k in keys if k != "unit_id"}).delete()
-        model.objects.bulk_create(national, batch_size=500)
+def _plain(value):
+    """A value SQLite stores as Django would: dates and decimals as text, datetimes as naive UTC."""
+    if value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return str(value)
+
+
+def _executemany_upsert(model, columns, keys, rows):
+    """INSERT … ON CONFLICT DO UPDATE in batches: the path of SQLite (the demo)."""
+    table = model._meta.db_table
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
+    national_keys = ", ".join(k for k in keys if k != "unit_id")
+    marks = ", ".join(["%s"] * len(columns))
+    unit_rows = [[_plain(v) for v in row] for row in rows if row[0] is not None]
+    national = [[_plain(v) for v in row] for row in rows if row[0] is None]
+    with connection.cursor() as cursor:
+        if unit_rows:
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+                               f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}", unit_rows)
+        if national:
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+                               f"ON CONFLICT ({national_keys}) WHERE unit_id IS NULL DO UPDATE SET {updates}",
+                               national)
 
 
 def snapshots_upsert(rows):
@@ -100,7 +116,7 @@ def snapshots_upsert(rows):
     if connection.vendor == "postgresql":
         _pg_sync(ProgressSnapshot, SNAPSHOT_COLUMNS, SNAPSHOT_TYPES, keys, rows, sorted({r[1] for r in rows}))
     else:
-        _orm_upsert(ProgressSnapshot, SNAPSHOT_COLUMNS, keys, rows)
+        _executemany_upsert(ProgressSnapshot, SNAPSHOT_COLUMNS, keys, rows)
     return len(rows)
 
 
@@ -128,5 +144,5 @@ def breakdowns_replace(unit_ids, days, rows, national=False):
         stale = stale.filter(scope | Q(unit__isnull=True) if national else scope)
     stale.delete()
     if rows:
-        _orm_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, keys, rows)
+        _executemany_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, keys, rows)
     return len(rows)

@@ -90,3 +90,28 @@ def test_plan_achievement_gap_and_status(tree, register, figure, approved_plan):
     assert row.forecast > 5 and row.status == "on_track"
     assert figure(tree.other_province, TODAY, M.SI_NEW).status == "no_plan"
     assert figure(None, TODAY, M.SI_NEW).plan_in_force == 5
+
+
+def test_breakdowns_by_target_group_officer_and_month(tree, enrol, figure):
+    from enrollment.models import ProgressBreakdown
+    from tests.factories import StaffFactory
+
+    officer = StaffFactory(unit=tree.district, full_name="Trần Thị Lan")
+    enrol(tree.commune, [(D(2026, 1, 10), YEARLY)], village=tree.village, mobilised_by_staff=officer)
+    enrol(tree.commune, [(D(2026, 2, 3), MONTHLY)], target_group="student", mobilised_by_staff=officer)
+    enrol(tree.far_commune, [(D(2025, 12, 20), HALF_YEARLY)])
+
+    progress_recompute(full=True, today=TODAY)
+
+    def rows(unit, dimension):
+        return {(b.key, b.label, b.new_participants, b.active_participants)
+                for b in ProgressBreakdown.objects.filter(unit=unit, date=TODAY, dimension=dimension)}
+
+    def counts(unit, dimension):
+        return {(key, new, active) for key, _label, new, active in rows(unit, dimension)}
+
+    assert counts(tree.province, "target_group") == {("farmer", 1, 1), ("student", 1, 0)}
+    assert counts(None, "target_group") == {("farmer", 1, 2), ("student", 1, 0)}
+    assert rows(tree.district, "officer") == {(str(officer.pk), "Trần Thị Lan", 2, 1)}
+    assert counts(None, "month") == {("2026-01", 1, 0), ("2026-02", 1, 0)}
+    assert all(label for _key, label, _new, _active in rows(None, "target_group"))
