@@ -6,6 +6,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from agents.models import (
@@ -137,7 +138,8 @@ def _routine_results(staff, today, rng):
 
 
 def _campaigns(province, district, staff, today, rng, creator):
-    mobilisation_day = today - timedelta(days=19)
+    # The 15th of last month: a weekday-like date on which the register's demo has payments.
+    mobilisation_day = add_months(first_of_month(today), -1) + timedelta(days=14)
     ra_quan = Campaign.objects.create(
         name="Ngày ra quân vận động BHXH tự nguyện, BHYT hộ gia đình", campaign_type=CampaignType.MOBILISATION_DAY,
         starts_on=mobilisation_day, ends_on=mobilisation_day, unit=province, target_si=150, target_hi=200,
@@ -176,46 +178,42 @@ def _campaigns(province, district, staff, today, rng, creator):
 @demo_seeder(order=95)
 @transaction.atomic
 def seed_agent_payment_links(context):
-    """After the register's demo: its first payments in the points' communes name an agent as mobiliser."""
+    """After the register's demo: some of its payments in the points' communes become the agents' work —
+    first payments they mobilised (in a campaign when paid during one they took part in) and renewals
+    they collected. Runs before the progress snapshots (order 900) so that those see the agents."""
     province, _district = demo_units()
     payments = Payment.objects.filter(commune__path__startswith=province.path)
-    if payments.filter(mobilised_by_agent__isnull=False).exists():
+    if payments.filter(Q(mobilised_by_agent__isnull=False) | Q(collected_by_agent__isnull=False)).exists():
         return
-    points = list(CollectionPoint.objects.filter(unit__path__startswith=province.path).select_related("unit")
-                  .prefetch_related("communes"))
-    if not points:
-        return
-    _credit_register_payments(points, timezone.localdate(), random.Random(95))
-
-
-def _credit_register_payments(points, today, rng):
+    points = list(CollectionPoint.objects.filter(unit__path__startswith=province.path).prefetch_related("communes"))
+    rng = random.Random(95)
     staff_by_commune = {}
     for point in points:
+        members = list(point.staff.exclude(full_name=FLAGGED_NAME))
         for commune in point.communes.all():
-            staff_by_commune.setdefault(commune.pk, []).extend(point.staff.exclude(full_name=FLAGGED_NAME))
-    payments = list(Payment.objects.filter(is_first=True, commune_id__in=staff_by_commune,
-                                           paid_on__gte=date(today.year - 1, 1, 1), mobilised_by_agent__isnull=True,
-                                           mobilised_by_staff__isnull=True))
-    for payment in payments:
-        if rng.random() < 0.6 and staff_by_commune[payment.commune_id]:
-            payment.mobilised_by_agent = rng.choice(staff_by_commune[payment.commune_id])
-    province_path = points[0].unit.path.split("/")[:3]
+            staff_by_commune.setdefault(commune.pk, []).extend(members)
+    since = date(timezone.localdate().year - 1, 1, 1)
     campaigns = [(c, set(c.agents.values_list("pk", flat=True)))
-                 for c in Campaign.objects.filter(unit__path__startswith="/".join(province_path) + "/")]
-    for payment in payments:
-        for campaign, members in campaigns:
-            if payment.mobilised_by_agent_id in members and campaign.starts_on <= payment.paid_on <= campaign.ends_on:
-                payment.campaign = campaign
-    Payment.objects.bulk_update([p for p in payments if p.mobilised_by_agent_id], ["mobilised_by_agent", "campaign"],
-                                batch_size=1000)
-    renewals = list(Payment.objects.filter(is_first=False, commune_id__in=staff_by_commune,
-                                           paid_on__gte=date(today.year - 1, 1, 1), collected_by_agent__isnull=True,
-                                           collected_by_staff__isnull=True))
+                 for c in Campaign.objects.filter(unit__path__startswith=province.path)]
+    first = list(payments.filter(is_first=True, commune_id__in=staff_by_commune, paid_on__gte=since))
+    for payment in first:
+        if rng.random() < 0.55:
+            agent = rng.choice(staff_by_commune[payment.commune_id])
+            payment.mobilised_by_agent, payment.mobilised_by_staff = agent, None
+            payment.campaign = next((c for c, members in campaigns
+                                     if agent.pk in members and c.starts_on <= payment.paid_on <= c.ends_on), None)
+    Payment.objects.bulk_update(first, ["mobilised_by_agent", "mobilised_by_staff", "campaign"], batch_size=1000)
+    renewals = list(payments.filter(is_first=False, commune_id__in=staff_by_commune, paid_on__gte=since))
     for payment in renewals:
-        if rng.random() < 0.5 and staff_by_commune[payment.commune_id]:
+        if rng.random() < 0.4:
             payment.collected_by_agent = rng.choice(staff_by_commune[payment.commune_id])
-    Payment.objects.bulk_update([p for p in renewals if p.collected_by_agent_id], ["collected_by_agent"],
-                                batch_size=1000)
+            payment.collected_by_staff = None
+    Payment.objects.bulk_update(renewals, ["collected_by_agent", "collected_by_staff"], batch_size=1000)
+    context.lines.append(
+        f"agents: register payments credited to agents: "
+        f"{sum(1 for p in first if p.mobilised_by_agent_id)} first payments, "
+        f"{sum(1 for p in renewals if p.collected_by_agent_id)} renewals"
+    )
 
 
 @demo_seeder(order=60)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from agents.models import AgentStaffQuota, CollectionPointQuota, OrganisationQuota
+from agents.models import AgentStaffQuota, CollectionPointQuota, OrganisationQuota, OrganisationType
 from agents.selectors.performance import (
     months_of, new_by_agent_month, new_by_officer, renewals_by_agent_month, renewals_by_officer,
 )
@@ -63,7 +63,7 @@ def agent_performance(level, staff, points, organisations, start, end):
         owner_of = {pk: point for pk, _n, point, *_ in members}
     else:
         targets = targets_for_months(OrganisationQuota, organisations, months)
-        rows = {pk: PerformanceRow(pk, name, kind, target=targets.get(pk))
+        rows = {pk: PerformanceRow(pk, name, OrganisationType(kind).label, target=targets.get(pk))
                 for pk, name, kind in organisations.values_list("pk", "name", "organisation_type")}
         owner_of = {pk: org for pk, _n, _p, _pn, org, _on in members}
     for agent_id, owner_id in owner_of.items():

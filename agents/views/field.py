@@ -25,8 +25,9 @@ def field(request):
     communes = communes_of(agent)
     commune_qs = Unit.objects.filter(pk__in=[c.pk for c in communes]).order_by("name")
     campaigns = campaigns_today(agent, communes, today)
+    own_campaign = campaigns.filter(agents=agent).first()
     form = ResultForm(request.POST or None, communes=commune_qs, campaigns=campaigns,
-                      initial={"commune": agent.point.unit_id})
+                      initial={"commune": agent.point.unit_id, "campaign": own_campaign.pk if own_campaign else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -78,3 +78,22 @@ def test_two_simultaneous_submissions_of_one_form_record_once(agent_user, agents
         thread.join()
     assert sorted(outcomes) == [False, True]
     assert CampaignResult.objects.filter(idempotency_key=key).count() == 1
+
+
+def test_a_campaign_running_today_is_offered_and_chosen_for_its_agents(client_for, agent_user, agents, tree):
+    from django.utils import timezone
+
+    from agents.models import Campaign
+
+    today = timezone.localdate()
+    week = Campaign.objects.create(name="Tuần lễ vàng", campaign_type="golden_week", unit=tree.district,
+                                   starts_on=today, ends_on=today)
+    week.agents.set([agents.mai])
+    Campaign.objects.create(name="Đã qua", campaign_type="mobilisation_day", unit=tree.district,
+                            starts_on=date(2020, 5, 23), ends_on=date(2020, 5, 23))
+    client = client_for(agent_user)
+    form = client.get("/field/").context["form"]
+    assert form["campaign"].value() == week.pk
+    assert [c.name for c in form.fields["campaign"].queryset] == ["Tuần lễ vàng"]
+    submit(client, tree.commune, uuid.uuid4(), campaign=week.pk)
+    assert CampaignResult.objects.get().campaign == week
