@@ -25,6 +25,9 @@ urlpatterns = [
     path("dashboards/country/tables/", dashboards.dashboard_table_national, name="dashboard_table_national"),
     path("dashboards/<int:pk>/", dashboards.dashboard_unit, name="dashboard_unit"),
     path("dashboards/<int:pk>/tables/", dashboards.dashboard_table_unit, name="dashboard_table_unit"),
+    path("dashboards/recompute/", dashboards.dashboard_recompute, name="dashboard_recompute"),
+    path("dashboards/recompute/<int:pk>/status/", dashboards.dashboard_recompute_status,
+         name="dashboard_recompute_status"),
     # register
     path("participants/", participants.participant_list, name="participant_list"),
     path("participants/new/", participants.participant_new, name="participant_new"),

@@ -4,13 +4,18 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
-from django.http import Http404
+from django.contrib import messages
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 from django.utils.translation import get_language, gettext as _, gettext_lazy
 
-from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric
+from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric, RecomputeRun
 from enrollment.scoping import scoped_view
 from enrollment.selectors.dashboards import (
     PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, shown_date, snapshots,
@@ -18,6 +23,8 @@ from enrollment.selectors.dashboards import (
 from enrollment.selectors.dashboards import RANKING
 from enrollment.selectors.scoping import get_unit_for_user, scope_path
 from enrollment.selectors.units import unit_ancestors
+from enrollment.services.dashboard_recompute import dashboard_recompute_request
+from enrollment.services.progress import run_progress_percent
 from enrollment.views import dashboards_charts as charts
 from enrollment.views.dashboards_tables import BreakdownFilter, BreakdownTable, ChildProgressFilter, ChildProgressTable
 from enrollment.views.exporting import render_table
@@ -31,7 +38,7 @@ DIMENSION_TITLES = {
     BreakdownDimension.MONTH: gettext_lazy("New participants per month"),
 }
 
-CHARTS_CACHE_SECONDS = 6 * 3600
+PARTS_CACHE_SECONDS = 6 * 3600
 
 
 class DashboardQuery(forms.Form):
@@ -107,23 +114,31 @@ def _dashboard(request, unit):
         "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
                                    "dashboard_table_national"),
     }
+    if board.shown is None and context["can_recompute"]:
+        context["run"] = _dashboard_run(request.GET.get("run"))
     if board.shown is not None:
-        context["charts"] = _charts(board, child_url, pinned)
-        context["children"] = [{"snapshot": child, "url": child_url(child.unit)} for child in board.children]
+        context["parts"] = _parts(board, child_url, pinned)
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
-def _charts(board, child_url, pinned):
-    """The figures' JSON, cached until the engine writes the unit's or its children's snapshots again."""
-    key = _charts_key(board, pinned)
-    return cache.get_or_set(key, lambda: _build_charts(board, child_url), CHARTS_CACHE_SECONDS)
+def _parts(board, child_url, pinned):
+    """The figures' JSON and the table of the units below, cached until the engine writes the
+    unit's or its children's snapshots again (the costly part of the page to build)."""
+    parts = cache.get_or_set(_parts_key(board, pinned), lambda: _build_parts(board, child_url), PARTS_CACHE_SECONDS)
+    return {**parts, "children_table": mark_safe(parts["children_table"])}  # noqa: S308 - rendered by us
 
 
-def _charts_key(board, pinned):
+def _build_parts(board, child_url):
+    children = [{"snapshot": child, "url": child_url(child.unit)} for child in board.children]
+    table = render_to_string("enrollment/dashboards/children_table.html", {"children": children, "unit": board.unit})
+    return {"charts": _build_charts(board, child_url), "children_table": str(table)}
+
+
+def _parts_key(board, pinned):
     stamps = [s.computed_at for s in (*board.figures.values(), *board.children)]
     latest = max(stamps).isoformat() if stamps else ""
     unit = board.unit.pk if board.unit else "vn"
-    return (f"dashboard-charts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
+    return (f"dashboard-parts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
             f"{pinned}")
 
 
@@ -180,3 +195,35 @@ def _table(request, unit):
         "dashboard_link": dashboard_url(unit, shown, metric),
         "ancestors": unit_ancestors(user, unit) if unit else [],
     }, filename=f"progress-{code}-{view}-{metric}-{stamp}")
+
+
+def _dashboard_run(pk):
+    """A recompute queued from a dashboard; runs hold no figures, only their progress."""
+    if not str(pk or "").isdigit():
+        return None
+    return RecomputeRun.objects.filter(pk=pk, triggered_by__startswith="dashboard:").first()
+
+
+@require_POST
+@scoped_view(roles=OFFICE_ROLES)
+def dashboard_recompute(request):
+    """Queue the figures of a day that has none yet; the dashboard then shows the run's progress."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
+        back = reverse("dashboard_home")
+    query = DashboardQuery(request.POST)
+    if not query.is_valid() or not query.cleaned_data["date"] or query.cleaned_data["date"] > timezone.localdate():
+        messages.error(request, _("Enter a valid date (dd/mm/yyyy)."))
+        return redirect(back)
+    run = dashboard_recompute_request(user=request.user, day=query.cleaned_data["date"])
+    separator = "&" if "?" in back else "?"
+    return redirect(f"{back}{separator}run={run.pk}")
+
+
+@scoped_view(roles=OFFICE_ROLES)
+def dashboard_recompute_status(request, pk):
+    run = _dashboard_run(pk)
+    if run is None:
+        raise Http404
+    return JsonResponse({"status": run.status, "status_label": run.get_status_display(),
+                         "percent": run_progress_percent(run), "finished": run.is_finished})

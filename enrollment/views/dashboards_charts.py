@@ -19,9 +19,14 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def _figure(traces, title, height=340, xaxis=None, yaxis=None, **extra):
+def _figure(traces, title, height=340, xaxis=None, yaxis=None, empty=False, **extra):
     """One go.Layout built whole: plotly validates it once instead of once per update call."""
     axis = {"automargin": True, "fixedrange": True}  # no accidental zoom on a phone; a tap still drills down
+    if empty:
+        axis["visible"] = False
+        extra["annotations"] = [{"text": _("No figures yet"), "showarrow": False, "xref": "paper", "yref": "paper",
+                                 "x": 0.5, "y": 0.5, "font": {"size": 14, "color": GREY}}]
+        height = min(height, 220)
     layout = go.Layout(
         title={"text": title, "x": 0, "font": {"size": 15}},
         separators=",." if (get_language() or "vi").startswith("vi") else ".,",
@@ -55,7 +60,7 @@ def cumulative_chart(board):
                                  mode="lines", line={"color": GREY, "dash": "dot"},
                                  hovertemplate="%{y:,.0f}<extra></extra>"))
     return _figure(traces, _("Cumulative actual against the plan, by month"), xaxis={"type": "category"},
-                   yaxis={"tickformat": ",.0f"})
+                   yaxis={"tickformat": ",.0f"}, empty=not history)
 
 
 def new_by_month_chart(board):
@@ -63,7 +68,8 @@ def new_by_month_chart(board):
     x = [f"{row.key[5:7]}/{row.key[:4]}" for row in rows]
     bar = go.Bar(x=x, y=[row.new_participants for row in rows], name=_("New participants"), marker_color=BLUE,
                  texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
-    return _figure([bar], _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"})
+    return _figure([bar], _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"},
+                   empty=not any(row.new_participants for row in rows))
 
 
 def ranked_children(children):
@@ -98,7 +104,7 @@ def renewal_chart(board):
     funnel = go.Funnel(y=labels, x=values, texttemplate="%{value:,.0f}<br>%{percentInitial:.1%}",
                        hovertemplate="%{y}: %{value:,.0f}<extra></extra>",
                        marker={"color": [BLUE, "#1e7b34", "#b3261e"]})
-    return _figure([funnel], _("Renewals: due, paid again, lapsed"), height=260)
+    return _figure([funnel], _("Renewals: due, paid again, lapsed"), height=260, empty=not any(values))
 
 
 def breakdown_chart(board, dimension, title):
@@ -111,7 +117,7 @@ def breakdown_chart(board, dimension, title):
                marker_color=LIGHT, hovertemplate="%{y}: %{x:,.0f}<extra></extra>"),
     ]
     return _figure(traces, title, height=max(220, 90 + 40 * len(rows)), barmode="group", yaxis={"type": "category"},
-                   xaxis={"tickformat": ",.0f"})
+                   xaxis={"tickformat": ",.0f"}, empty=not rows)
 
 
 def to_json(fig):
