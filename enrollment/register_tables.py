@@ -163,3 +163,29 @@ class RenewalTable(MaskedTable):
     def value_status(self, record):
         labels = {"paid": _("Paid again"), "outstanding": _("Not yet paid"), "lapsed": _("Lapsed")}
         return str(labels[self._status(record)])
+
+
+class RenewalFiguresTable(tables.Table):
+    """Due, paid again and lapsed, per month or per unit (rows are dicts)."""
+
+    label = tables.Column(verbose_name=_("Month or unit"), orderable=False)
+    due = tables.Column(verbose_name=_("Due"), attrs=NUM, orderable=False)
+    paid_again = tables.Column(verbose_name=_("Paid again"), attrs=NUM, orderable=False)
+    lapsed = tables.Column(verbose_name=_("Lapsed"), attrs=NUM, orderable=False)
+    outstanding = tables.Column(verbose_name=_("Not yet paid"), attrs=NUM, orderable=False)
+    rate = tables.Column(verbose_name=_("Renewal rate"), attrs=NUM, orderable=False, empty_values=())
+
+    class Meta:
+        attrs = {"class": "table"}
+
+    def render_label(self, record, value):
+        return format_html('<a href="{}">{}</a>', record["url"], value) if record.get("url") else value
+
+    def value_label(self, value):
+        return value
+
+    def render_rate(self, value):
+        return "—" if value is None else f"{number_format(round(value, 1), 1)}%"
+
+    def value_rate(self, value):
+        return "" if value is None else round(value, 1)

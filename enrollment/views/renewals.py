@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from enrollment.models import OFFICE_ROLES, Level, Participant, Role
 from enrollment.register_forms import RenewalOutcomeForm
-from enrollment.register_tables import RenewalTable
+from django_tables2 import RequestConfig
+
+from enrollment.register_tables import RenewalFiguresTable, RenewalTable
 from enrollment.scoping import scoped_view
 from enrollment.selectors.participants import agents_model, communes_for, participants_for, staff_for
 from enrollment.selectors.scoping import get_object_in_scope, get_unit_for_user, scope_queryset, visible_units
@@ -19,7 +21,7 @@ from enrollment.services.renewals import (
     RenewalError, due_list, due_list_for_officer, due_list_for_point, months_of_year, renewal_figures,
     renewal_outcome_record,
 )
-from enrollment.views.exporting import render_table
+from enrollment.views.exporting import EXPORT_FORMATS, render_table
 
 RENEWAL_ROLES = (*OFFICE_ROLES, Role.AGENT_STAFF)
 
@@ -112,6 +114,11 @@ def renewal_outcome_new(request, pk):
     return redirect(back)
 
 
+def _figure_row(label, figures, url=""):
+    return {"label": label, "url": url, "due": figures.due, "paid_again": figures.paid_again,
+            "lapsed": figures.lapsed, "outstanding": figures.outstanding, "rate": figures.rate}
+
+
 @scoped_view
 def renewal_figures_page(request):
     """Renewal and lapse figures per month of a year for one unit, and per child unit for one month."""
@@ -121,15 +128,25 @@ def renewal_figures_page(request):
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     month = first_of_month(_month_from(request.GET.get("month", ""), today))
     participants = participants_for(request.user)
+    month_rows = []
     if unit is None:  # national administrators start from the provinces
         children = list(visible_units(request.user).filter(level=Level.PROVINCE, code_set="2025").order_by("name"))
-        by_month = []
     else:
         children = list(unit.children.order_by("name")) if unit.level < Level.VILLAGE else []
-        by_month = [(m, renewal_figures([unit], m, today, participants)[unit.pk]) for m in months_of_year(year)
-                    if m <= first_of_month(today)]
+        for m in months_of_year(year):
+            if m <= first_of_month(today):
+                month_rows.append(_figure_row(m.strftime("%m/%Y"), renewal_figures([unit], m, today, participants)[unit.pk],
+                                              f"?unit={unit.pk}&year={year}&month={m:%m/%Y}"))
     by_child = renewal_figures(children, month, today, participants)
+    unit_rows = [_figure_row(child.name, by_child[child.pk], f"?unit={child.pk}&year={year}&month={month:%m/%Y}")
+                 for child in children]
+    tables = {"months": RenewalFiguresTable(month_rows), "units": RenewalFiguresTable(unit_rows)}
+    if request.GET.get("_export") in EXPORT_FORMATS:
+        which = request.GET.get("table") if request.GET.get("table") in tables else "units"
+        return render_table(request, tables[which], "", {}, filename=f"dong-tiep-so-lieu-{which}-{month:%Y-%m}")
+    for table in tables.values():
+        RequestConfig(request, paginate=False).configure(table)
     return render(request, "enrollment/renewals/figures.html", {
-        "unit": unit, "year": year, "month": month, "by_month": by_month,
-        "by_child": [(child, by_child[child.pk]) for child in children],
+        "unit": unit, "year": year, "month": month, "months_table": tables["months"], "units_table": tables["units"],
+        "export_formats": EXPORT_FORMATS,
     })

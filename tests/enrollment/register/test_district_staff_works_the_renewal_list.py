@@ -94,12 +94,14 @@ def test_the_daily_december_list_drops_who_paid(client_for, district_staff, tree
 def test_figures_per_month_and_unit(client_for, provincial_manager, tree, due):
     client = client_for(provincial_manager)
     response = client.get(f"/renewals/figures/?unit={tree.district.pk}&year=2026&month=11/2026")
-    by_month = dict(response.context["by_month"])
-    november = by_month[date(2026, 11, 1)]
-    assert (november.due, november.paid_again, november.lapsed) == (2, 0, 2)  # November has ended unpaid
-    by_unit = {unit.name: figures for unit, figures in response.context["by_child"]}
-    assert by_unit["Xã Chợ Gạo"].due == 2
+    by_month = {row["label"]: row for row in response.context["months_table"].data}
+    november = by_month["11/2026"]
+    assert (november["due"], november["paid_again"], november["lapsed"]) == (2, 0, 2)  # November ended unpaid
+    by_unit = {row["label"]: row for row in response.context["units_table"].data}
+    assert by_unit["Xã Chợ Gạo"]["due"] == 2
     province = client.get(f"/renewals/figures/?unit={tree.province.pk}&year=2026&month=11/2026")
-    assert {u.name: f.due for u, f in province.context["by_child"]} == {
+    assert {row["label"]: row["due"] for row in province.context["units_table"].data} == {
         "BHXH cơ sở huyện Chợ Gạo": 2, "BHXH cơ sở thành phố Mỹ Tho": 1}
+    export = client.get(f"/renewals/figures/?unit={tree.province.pk}&month=11/2026&table=units&_export=csv")
+    assert "BHXH cơ sở huyện Chợ Gạo,2,0,2,0," in export.content.decode("utf-8-sig")
     assert client.get(f"/renewals/figures/?unit={tree.other_province.pk}").status_code == 404
