@@ -12,6 +12,8 @@ BATCH = 2000
 def _copy_text(value):
     if value is None:
         return r"\N"
+    if type(value) is str:
+        return value if not _NEEDS_ESCAPE.intersection(value) else _escape(value)
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, (date, datetime)):
@@ -19,9 +21,14 @@ def _copy_text(value):
     if isinstance(value, Decimal):
         return format(value, "f")
     text = str(value)
-    if any(ch in text for ch in "\\\t\n\r"):
-        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return text
+    return _escape(text) if _NEEDS_ESCAPE.intersection(text) else text
+
+
+_NEEDS_ESCAPE = frozenset("\\\t\n\r")
+
+
+def _escape(text):
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def bulk_insert(model, rows):
@@ -34,9 +41,7 @@ def bulk_insert(model, rows):
         return len(rows)
     columns = [model._meta.get_field(name).column for name in names]
     buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_copy_text(row[name]) for name in names))
-        buffer.write("\n")
+    buffer.writelines("\t".join([_copy_text(row[name]) for name in names]) + "\n" for row in rows)
     buffer.seek(0)
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
