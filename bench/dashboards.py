@@ -8,7 +8,7 @@ It reads the snapshots already in the database (from `generate_national_dataset`
 when there are none it writes synthetic snapshot rows for every unit of the 2025 set (loading the
 units first if needed), as the dashboards read nothing else.
 
-    DATABASE_URL=postgres://… python -m bench.dashboards [--requests 400] [--concurrency 8] [--workers 3]
+    DATABASE_URL=postgres://… python -m bench.dashboards [--requests 400] [--concurrency 4] [--workers 2]
 """
 
 import argparse
@@ -157,7 +157,7 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run(requests=400, concurrency=8, workers=3):
+def run(requests=400, concurrency=4, workers=2):
     setup_django()
     from django.utils import timezone
 
@@ -216,8 +216,8 @@ def format_report(report):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     report = run(args.requests, args.concurrency, args.workers)
     print(format_report(report))

@@ -81,8 +81,9 @@ def ranked_children(children):
 
 def children_chart(board, child_url):
     traces = []
-    for name, rows in ranked_children(board.children):
-        rows = list(reversed(rows))  # plotly draws the first bar at the bottom
+    # Plotly draws the first category at the bottom: the worst first, so the best end on top.
+    for name, rows in reversed(ranked_children(board.children)):
+        rows = list(reversed(rows))
         traces.append(go.Bar(
             y=[row.unit.name for row in rows], x=[_number(achievement(row)) for row in rows], orientation="h",
             name=name or _("Plan achieved (%)"), showlegend=bool(name),
@@ -94,7 +95,7 @@ def children_chart(board, child_url):
     title = _("Provinces ranked by plan achieved (%)") if board.unit is None else \
         _("Units below ranked by plan achieved (%)")
     return _figure(traces, title, height=max(220, 60 + 26 * count), yaxis={"type": "category"},
-                   xaxis={"ticksuffix": "%"}, barmode="group")
+                   xaxis={"ticksuffix": "%"}, barmode="overlay")
 
 
 def renewal_chart(board):

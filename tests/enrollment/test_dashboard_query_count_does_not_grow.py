@@ -63,5 +63,6 @@ def test_the_national_dashboard(client_for, national_admin, tree, django_assert_
         body = client.get("/dashboards/country/").content.decode()
     assert queries(client, "/dashboards/country/") == small
     ranking = chart(body, "children")
-    assert [trace["name"] for trace in ranking["data"]] == ["10 cao nhất", "10 thấp nhất"]
+    assert [trace["name"] for trace in ranking["data"]] == ["10 thấp nhất", "10 cao nhất"]  # the best drawn on top
+    assert ranking["data"][1]["y"][-1] == "Thành phố Hà Nội" and ranking["data"][0]["y"][0] == "Tỉnh 0"
     assert sum(len(trace["y"]) for trace in ranking["data"]) == 20
