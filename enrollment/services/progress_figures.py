@@ -76,15 +76,17 @@ class LabourBook:
     def __init__(self, years):
         rows = LabourForce.objects.filter(year__in=years).values_list("unit_id", "unit__level", "unit__path", "year",
                                                                      "labour_force")
-        self.own, self.commune_sums, self.province_sum = {}, {}, {}
-        paths = {}
+        self.own, self.province_sum, self.prefix_sums = {}, {}, {}
         for unit_id, level, path, year, value in rows:
             self.own[(unit_id, year)] = value
             if level == Level.PROVINCE:
                 self.province_sum[year] = self.province_sum.get(year, 0) + value
             if level == Level.COMMUNE:
-                paths.setdefault(year, []).append((path, value))
-        self.commune_paths = paths
+                # Credit the commune's figure to every path above it ("2025/82/", "2025/82/822/").
+                parts = path.strip("/").split("/")
+                for depth in range(2, len(parts)):
+                    key = ("/".join(parts[:depth]) + "/", year)
+                    self.prefix_sums[key] = self.prefix_sums.get(key, 0) + value
         self.unit_paths = {}
 
     def remember_paths(self, unit_paths):
@@ -95,12 +97,7 @@ class LabourBook:
             return self.province_sum.get(year) or None
         if (unit_id, year) in self.own:
             return self.own[(unit_id, year)]
-        key = (unit_id, year)
-        if key not in self.commune_sums:
-            prefix = self.unit_paths.get(unit_id)
-            total = sum(v for p, v in self.commune_paths.get(year, []) if prefix and p.startswith(prefix))
-            self.commune_sums[key] = total or None
-        return self.commune_sums[key]
+        return self.prefix_sums.get((self.unit_paths.get(unit_id), year)) or None
 
 
 class History:

@@ -34,12 +34,12 @@ def _copy_line(row):
     return "\t".join(r"\N" if v is None else (_escape(v) if v.__class__ is str else str(v)) for v in row)
 
 
-def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_params=()):
+def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_params=(), stale_national=False):
     """COPY `rows` into a temporary table, then write only what differs from the stored rows.
 
     Unchanged rows are not touched at all (an ON CONFLICT … WHERE would still lock and dirty
-    them). With `stale_clause`, stored rows of these days matching it that are not among `rows`
-    are deleted.
+    them). With `stale_clause`, stored unit rows of these days matching it that are not among
+    `rows` are deleted; with `stale_national`, the country's rows too.
     """
     table = model._meta.db_table
     temp = f"tmp_{table}"
@@ -63,11 +63,13 @@ def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_p
         cursor.cursor.copy_expert(f"COPY {temp} ({names}) FROM STDIN", buffer)
         cursor.execute(f"ANALYZE {temp}")
         if stale_clause is not None:
-            for null_test, key in (("IS NOT NULL", by_unit), ("IS NULL", national_key)):
-                cursor.execute(
-                    f"DELETE FROM {table} t WHERE t.date IN ({day_list}) AND t.unit_id {null_test} "
-                    f"AND ({stale_clause}) AND NOT EXISTS (SELECT 1 FROM {temp} n WHERE {key})",
-                    [*days, *stale_params])
+            cursor.execute(
+                f"DELETE FROM {table} t WHERE t.date IN ({day_list}) AND ({stale_clause}) "
+                f"AND NOT EXISTS (SELECT 1 FROM {temp} n WHERE {by_unit})", [*days, *stale_params])
+        if stale_national:
+            cursor.execute(
+                f"DELETE FROM {table} t WHERE t.date IN ({day_list}) AND t.unit_id IS NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {temp} n WHERE {national_key})", days)
         differs = (f"({', '.join(f't.{c}' for c in compared)}) IS DISTINCT FROM "
                    f"({', '.join(f'n.{c}' for c in compared)})")
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values)
@@ -132,9 +134,8 @@ def breakdowns_replace(unit_ids, days, rows, national=False):
         else:
             ids = [u for u in unit_ids if u is not None] or [0]
             clause, params = f"t.unit_id IN ({', '.join(['%s'] * len(ids))})", ids
-        if national:
-            clause = f"{clause} OR t.unit_id IS NULL"
-        _pg_sync(ProgressBreakdown, BREAKDOWN_COLUMNS, BREAKDOWN_TYPES, keys, rows, days, clause, params)
+        _pg_sync(ProgressBreakdown, BREAKDOWN_COLUMNS, BREAKDOWN_TYPES, keys, rows, days, clause, params,
+                 stale_national=national)
         return len(rows)
     stale = ProgressBreakdown.objects.filter(date__in=days)
     if unit_ids is None:
