@@ -1,11 +1,18 @@
 """Every table of the application renders, paginates and exports the same way."""
 
+import csv
+import io
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 EXPORT_FORMATS = ("csv", "xlsx")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render_table(request, table, template, context, *, filename, per_page=50):
@@ -27,3 +34,32 @@ def export_response(request, tables_by_name, filename):
     RequestConfig(request, paginate=False).configure(table)
     stamp = timezone.localdate().strftime("%Y%m%d")
     return TableExport(export_format, table).response(f"{filename}-{request.GET['table']}-{stamp}.{export_format}")
+
+
+def spreadsheet_download(header, rows, filename, file_format, *, sheet_title=None, column_widths=None):
+    """A file to fill in (import templates, allocation grids): CSV with a BOM for Excel, or XLSX."""
+    if file_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif file_format == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        if sheet_title:
+            sheet.title = sheet_title
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        for column, width in (column_widths or {}).items():
+            sheet.column_dimensions[column].width = width
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

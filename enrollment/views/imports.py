@@ -1,11 +1,7 @@
-import csv
-import io
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
-from openpyxl import Workbook
 
 from enrollment.forms import UploadForm
 from enrollment.models import ImportJob
@@ -13,7 +9,7 @@ from enrollment.scoping import scoped_view
 from enrollment.services.imports import IMPORTERS, import_job_create
 from enrollment.services.tabular import template_rows
 from enrollment.tables import ImportJobTable
-from enrollment.views.exporting import render_table
+from enrollment.views.exporting import render_table, spreadsheet_download
 
 
 def _importer_for_user(user, kind):
@@ -71,25 +67,4 @@ def import_status(request, pk):
 def import_template(request, kind, file_format):
     importer = _importer_for_user(request.user, kind)
     header, rows = template_rows(importer.columns, importer.examples)
-    filename = f"mau-{kind}.{file_format}"
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif file_format == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return spreadsheet_download(header, rows, f"mau-{kind}.{file_format}", file_format)

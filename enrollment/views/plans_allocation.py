@@ -1,19 +1,14 @@
 """The allocation grid: a unit's plan split among all its children, by hand, by rule or by file."""
 
-import csv
-import io
 from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from enrollment.models import LabourForce
 from enrollment.models.plans import AllocationRule, Metric
@@ -30,7 +25,7 @@ from enrollment.services.allocation import (
 from enrollment.services.allocation_imports import AllocationImporter
 from enrollment.services.imports import import_job_create
 from enrollment.services.plans import figure_text
-from enrollment.views.exporting import EXPORT_FORMATS, export_response
+from enrollment.views.exporting import EXPORT_FORMATS, export_response, spreadsheet_download
 from enrollment.views.plans import digits_for, overview_url, selected_metric, selected_year
 
 
@@ -219,32 +214,8 @@ def allocation_template(request, pk, file_format):
         target = "" if row.target is None else (
             float(row.target) if Metric.is_rate(metric) else int(row.target))
         rows.append([row.unit.code, row.unit.name, year, metric, target])
-    filename = f"phan-bo-{unit.code}-{year}-{metric}.{file_format}"
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif file_format == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(year)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for values in rows:
-            sheet.append(values)
-        sheet.column_dimensions["B"].width = 40
-        sheet.column_dimensions["D"].width = 18
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return spreadsheet_download(header, rows, f"phan-bo-{unit.code}-{year}-{metric}.{file_format}", file_format,
+                                sheet_title=str(year), column_widths={"B": 40, "D": 18})
 
 
 @require_POST
