@@ -1,6 +1,6 @@
 """The dated parameters a fresh database starts with (the admin edits them afterwards).
 
-Migration 0004 seeded them once; a database emptied by `flush` (the transactional tests, a reset
+Migration 0004 seeds them from this list; a database emptied by `flush` (the transactional tests, a reset
 demo) gets them back through post_migrate, since no contribution can be computed without them.
 """
 
