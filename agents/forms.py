@@ -8,14 +8,25 @@ from django.utils.translation import gettext_lazy as _
 from agents.models import Campaign, ReviewDecision
 from agents.selectors.rankings import Level
 from enrollment.models import Metric
+from enrollment.register_forms import DATE_FORMATS, date_input
 
 COUNT_WIDGET = {"inputmode": "numeric", "min": 0, "class": "stepper-input"}
 
 
-class ResultForm(forms.Form):
-    """The phone form: counts for today; `key` is generated when the form is shown, so a resend is a no-op."""
+class DayMonthYearDates:
+    """Dates typed and shown as dd/mm/yyyy, as in the register's forms."""
 
-    key = forms.UUIDField(widget=forms.HiddenInput)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            if isinstance(form_field, forms.DateField):
+                form_field.input_formats = DATE_FORMATS
+                form_field.widget = date_input()
+
+
+class ResultCountsForm(forms.Form):
+    """What an agent reports for a day: where, in which campaign, and the counts."""
+
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=None)
     campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=None, required=False,
                                       empty_label=_("Routine work (no campaign)"))
@@ -33,10 +44,19 @@ class ResultForm(forms.Form):
                             widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, communes, campaigns, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = communes
         self.fields["campaign"].queryset = campaigns
+
+
+class ResultForm(ResultCountsForm):
+    """The phone form for today; `key` is generated when the form is shown, so a resend is a no-op."""
+
+    key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
 
 
 class CampaignForm(forms.ModelForm):

@@ -1,4 +1,6 @@
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agents.models import (
@@ -33,6 +35,18 @@ class PercentColumn(NumberColumn):
         return percent(value)
 
 
+class EditColumn(tables.Column):
+    """A link to the row's edit page, for those who may write; never exported."""
+
+    def __init__(self, url_name, **kwargs):
+        kwargs.update(empty_values=(), orderable=False, exclude_from_export=True, verbose_name="")
+        super().__init__(**kwargs)
+        self.url_name = url_name
+
+    def render(self, record):
+        return format_html('<a href="{}">{}</a>', reverse(self.url_name, args=[record.pk]), _("Edit"))
+
+
 class OrganisationTable(tables.Table):
     name = tables.Column(linkify=("agents:organisation_detail", {"pk": tables.A("pk")}), verbose_name=_("Name"))
     organisation_type = tables.Column(verbose_name=_("Type"))
@@ -48,9 +62,12 @@ class OrganisationTable(tables.Table):
 
 
 class ContractTable(tables.Table):
+    edit = EditColumn("agents:contract_edit")
+
     class Meta:
         model = Contract
-        fields = ("number", "signed_on", "valid_from", "valid_to", "status", "terminated_on", "termination_reason")
+        fields = ("number", "signed_on", "valid_from", "valid_to", "status", "terminated_on", "termination_reason",
+                  "edit")
         attrs = {"class": "table", "id": "contracts"}
 
 
@@ -60,6 +77,7 @@ class PointTable(tables.Table):
     unit = tables.Column(accessor="unit__name", verbose_name=_("Located in"))
     communes_served = tables.Column(verbose_name=_("Communes served"), empty_values=(), orderable=False)
     staff_count = NumberColumn(verbose_name=_("Active staff"))
+    edit = EditColumn("agents:point_edit")
 
     def render_communes_served(self, record):
         return ", ".join(c.name for c in record.communes.all()) or "—"
@@ -69,7 +87,7 @@ class PointTable(tables.Table):
 
     class Meta:
         model = CollectionPoint
-        fields = ("name", "organisation", "unit", "communes_served", "staff_count", "is_active")
+        fields = ("name", "organisation", "unit", "communes_served", "staff_count", "is_active", "edit")
         attrs = {"class": "table", "id": "points"}
 
 
@@ -103,17 +121,20 @@ class TrainingRecordTable(tables.Table):
     staff = tables.Column(accessor="staff__full_name", verbose_name=_("Agent staff member"))
     point = tables.Column(accessor="staff__point__name", verbose_name=_("Collection point"))
     course = tables.Column(accessor="course__name", verbose_name=_("Training course"))
+    edit = EditColumn("agents:training_record_edit")
 
     class Meta:
         model = TrainingRecord
-        fields = ("staff", "point", "course", "class_name", "trained_on", "result")
+        fields = ("staff", "point", "course", "class_name", "trained_on", "result", "edit")
         attrs = {"class": "table", "id": "training-records"}
 
 
 class CardTable(tables.Table):
+    edit = EditColumn("agents:card_edit")
+
     class Meta:
         model = AgentCard
-        fields = ("number", "issued_on", "expires_on")
+        fields = ("number", "issued_on", "expires_on", "edit")
         attrs = {"class": "table", "id": "cards"}
 
 

@@ -1,16 +1,31 @@
 from django.urls import path
 
-from agents.views import campaigns, field, organisations, performance
+from agents.views import campaigns, field, organisation_edits, organisations, performance, staff_edits
 
 app_name = "agents"
 
 urlpatterns = [
     path("agents/", organisations.organisation_list, name="organisation_list"),
+    path("agents/organisations/new/", organisation_edits.organisation_edit, name="organisation_new"),
     path("agents/organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("agents/organisations/<int:pk>/edit/", organisation_edits.organisation_edit, name="organisation_edit"),
+    path("agents/organisations/<int:organisation_pk>/contracts/new/", organisation_edits.contract_edit,
+         name="contract_new"),
+    path("agents/contracts/<int:pk>/edit/", organisation_edits.contract_edit, name="contract_edit"),
+    path("agents/points/new/", organisation_edits.point_edit, name="point_new"),
+    path("agents/points/<int:pk>/edit/", organisation_edits.point_edit, name="point_edit"),
     path("agents/staff/", organisations.staff_list, name="staff_list"),
+    path("agents/staff/new/", staff_edits.staff_edit, name="staff_new"),
     path("agents/staff/<int:pk>/", organisations.staff_detail, name="staff_detail"),
+    path("agents/staff/<int:pk>/edit/", staff_edits.staff_edit, name="staff_edit"),
+    path("agents/staff/<int:staff_pk>/training/new/", staff_edits.training_record_edit, name="training_record_new"),
+    path("agents/training/records/<int:pk>/edit/", staff_edits.training_record_edit, name="training_record_edit"),
+    path("agents/staff/<int:staff_pk>/cards/new/", staff_edits.card_edit, name="card_new"),
+    path("agents/cards/<int:pk>/edit/", staff_edits.card_edit, name="card_edit"),
     path("agents/training/", organisations.training_counts, name="training_counts"),
+    path("agents/training/courses/new/", staff_edits.course_edit, name="course_new"),
     path("agents/training/courses/<int:pk>/", organisations.course_detail, name="course_detail"),
+    path("agents/training/courses/<int:pk>/edit/", staff_edits.course_edit, name="course_edit"),
     path("agents/campaigns/", campaigns.campaign_list, name="campaign_list"),
     path("agents/campaigns/new/", campaigns.campaign_new, name="campaign_new"),
     path("agents/campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),

@@ -18,13 +18,13 @@ MINIMUM_AGE = 15
 LINK_FIELDS = ("collected_by_staff", "mobilised_by_staff", "collected_by_agent", "mobilised_by_agent", "campaign")
 
 
-def _date_field(label, **kwargs):
-    return forms.DateField(
-        label=label, input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
-                                                         "autocomplete": "off"}),
-        **kwargs,
-    )
+def date_input():
+    return forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
+                                                     "autocomplete": "off"})
+
+
+def date_field(label, **kwargs):
+    return forms.DateField(label=label, input_formats=DATE_FORMATS, widget=date_input(), **kwargs)
 
 
 def campaigns_for(user, campaign_model):
@@ -52,7 +52,7 @@ class VillageSelect(forms.Select):
 class PaymentFields(forms.Form):
     """Fields of a payment and the computation of its amounts (used for entry and for paying again)."""
 
-    paid_on = _date_field(_("Paid on"))
+    paid_on = date_field(_("Paid on"))
     method = forms.ChoiceField(label=_("Payment method"), choices=PaymentMethod.choices, initial=PaymentMethod.MONTHLY)
     months = forms.IntegerField(label=_("Months"), required=False, min_value=1,
                                 help_text=_("For payments in advance (12, 24 …) and lump sums only."),
@@ -119,7 +119,7 @@ class ParticipantEntryForm(PaymentFields):
                                   widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
                                                                 "autofocus": True}))
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    birth_date = _date_field(_("Birth date"))
+    birth_date = date_field(_("Birth date"))
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=forms.RadioSelect)
     phone = forms.CharField(label=_("Mobile phone"), max_length=16, required=False,
                             widget=forms.TextInput(attrs={"inputmode": "tel"}))
@@ -200,7 +200,7 @@ class PaymentForm(PaymentFields):
 
 class RenewalOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[c for c in Outcome.choices if c[0] != Outcome.PAID])
-    promised_on = _date_field(_("Promised on"), required=False)
+    promised_on = date_field(_("Promised on"), required=False)
     reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
 
     def clean(self):
@@ -217,7 +217,7 @@ class HouseholdForm(forms.Form):
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=None)
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False, widget=VillageSelect)
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
-    valid_from = _date_field(_("Insured from"))
+    valid_from = date_field(_("Insured from"))
     months = forms.TypedChoiceField(label=_("Months"), coerce=int, choices=[(3, "3"), (6, "6"), (12, "12")],
                                     initial=12)
 
@@ -239,7 +239,7 @@ class HouseholdMemberForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     personal_id = forms.CharField(label=_("Personal ID"), max_length=16, required=False,
                                   widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    birth_date = _date_field(_("Birth date"), required=False)
+    birth_date = date_field(_("Birth date"), required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
 
     def clean(self):

@@ -29,6 +29,11 @@ class AgentStaff(models.Model):
         verbose_name = _("agent staff member")
         verbose_name_plural = _("agent staff")
         ordering = ["point", "full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["personal_id"], condition=~models.Q(personal_id=""),
+                                    name="agent_staff_unique_personal_id",
+                                    violation_error_message=_("This personal ID is already registered.")),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -6,6 +6,11 @@
   (a district sees the province's mobilisation day, with its own communes' results only).
 - Agent staff: only their own organisation's data; an agent account without an agent staff
   profile sees nothing.
+
+Writes (the `managed_*` selectors) belong to office roles only, and to what lies in their area:
+an organisation contracted there, a point or staff member in one of its communes, a course
+organised there. A point may belong to an organisation contracted higher up (the provincial post
+office opens a point in a district), and staff may attend a course organised higher up.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -14,7 +19,7 @@ from django.http import Http404
 from agents.models import (
     AgentOrganisation, AgentStaff, Campaign, CampaignResult, CollectionPoint, ContractReview, TrainingCourse,
 )
-from enrollment.models import Role
+from enrollment.models import OFFICE_ROLES, CodeSet, Level, Role, Unit
 from enrollment.selectors.scoping import scope_path, scope_queryset
 
 
@@ -88,8 +93,11 @@ def visible_campaigns(user, queryset=None):
         return queryset.none()
     if prefix == "":
         return queryset
-    ancestors = [prefix[: i + 1] for i, char in enumerate(prefix) if char == "/"]
-    return queryset.filter(Q(unit__path__startswith=prefix) | Q(unit__path__in=ancestors))
+    return queryset.filter(Q(unit__path__startswith=prefix) | Q(unit__path__in=_ancestor_paths(prefix)))
+
+
+def _ancestor_paths(path):
+    return [path[: i + 1] for i, char in enumerate(path) if char == "/"]
 
 
 def get_in_scope(queryset, **lookup):
@@ -108,3 +116,61 @@ def visible_courses(user, queryset=None):
         return queryset.filter(pk__in=attended)
     organised = scope_queryset(user, TrainingCourse.objects.all(), "unit").values("pk")
     return queryset.filter(Q(pk__in=organised) | Q(pk__in=attended))
+
+
+def _office(user):
+    return user.is_authenticated and user.role in OFFICE_ROLES
+
+
+def _in_area_or_above(user, queryset, unit_field="unit"):
+    """Rows whose unit is in the user's area or is one of the units above it."""
+    prefix = scope_path(user)
+    if prefix is None:
+        return queryset.none()
+    if prefix == "":
+        return queryset
+    return queryset.filter(Q(**{f"{unit_field}__path__startswith": prefix})
+                           | Q(**{f"{unit_field}__path__in": _ancestor_paths(prefix)}))
+
+
+def managed_organisations(user, queryset=None):
+    """Organisations the user may edit, with their contracts: those contracted in the user's area."""
+    queryset = queryset if queryset is not None else AgentOrganisation.objects.all()
+    return scope_queryset(user, queryset, "unit") if _office(user) else queryset.none()
+
+
+def organisations_for_points(user):
+    """Organisations a point in the user's area may belong to: contracted in the area or above it, or
+    already with a point there."""
+    queryset = AgentOrganisation.objects.all()
+    if not _office(user):
+        return queryset.none()
+    return visible_organisations(user, queryset) | _in_area_or_above(user, queryset)
+
+
+def managed_points(user, queryset=None):
+    queryset = queryset if queryset is not None else CollectionPoint.objects.all()
+    return visible_points(user, queryset) if _office(user) else queryset.none()
+
+
+def managed_staff(user, queryset=None):
+    queryset = queryset if queryset is not None else AgentStaff.objects.all()
+    return visible_staff(user, queryset) if _office(user) else queryset.none()
+
+
+def managed_courses(user, queryset=None):
+    queryset = queryset if queryset is not None else TrainingCourse.objects.all()
+    return scope_queryset(user, queryset, "unit") if _office(user) else queryset.none()
+
+
+def courses_for_records(user):
+    """Courses the user's agent staff may be recorded in: organised in the user's area or above it."""
+    queryset = TrainingCourse.objects.all()
+    return _in_area_or_above(user, queryset) if _office(user) else queryset.none()
+
+
+def managed_communes(user):
+    """Communes (2025 set) where the user may place points and which those points may serve."""
+    if not _office(user):
+        return Unit.objects.none()
+    return scope_queryset(user, Unit.objects.filter(level=Level.COMMUNE, code_set=CodeSet.CURRENT), unit_field=None)

@@ -5,14 +5,15 @@ from django.utils import timezone
 from agents.models import AgentCard, AgentStaff, ContractStatus, TrainingCourse, TrainingRecord, TrainingResult
 from agents.models.organisations import Contract
 from agents.selectors.scoping import (
-    get_in_scope, visible_courses, visible_organisations, visible_points, visible_staff,
+    get_in_scope, managed_courses, managed_organisations, visible_courses, visible_organisations, visible_points,
+    visible_staff,
 )
 from agents.selectors.training import counts_by_organisation, counts_by_unit
 from agents.tables import (
     mask,
     AgentStaffTable, CardTable, ContractTable, OrganisationTable, PointTable, TrainingCountTable, TrainingRecordTable,
 )
-from enrollment.models import Level, Role
+from enrollment.models import OFFICE_ROLES, Level, Role
 from enrollment.scoping import scoped_view
 from enrollment.selectors.scoping import visible_units
 from enrollment.views.exporting import render_table
@@ -20,6 +21,15 @@ from enrollment.views.exporting import render_table
 
 def masks_phones(user):
     return user.role == Role.VIEWER
+
+
+def writes_agents(user):
+    """Office roles write the points, staff, training and cards they see (docs/AGENTS.md)."""
+    return user.role in OFFICE_ROLES
+
+
+def _without_edit(user, *columns):
+    return columns if writes_agents(user) else columns + ("edit",)
 
 
 def _organisations(user):
@@ -34,22 +44,26 @@ def _organisations(user):
 @scoped_view
 def organisation_list(request):
     table = OrganisationTable(_organisations(request.user))
-    return render_table(request, table, "agents/organisation_list.html", {}, filename="agent-organisations")
+    return render_table(request, table, "agents/organisation_list.html",
+                        {"can_write": writes_agents(request.user)}, filename="agent-organisations")
 
 
 @scoped_view
 def organisation_detail(request, pk):
-    organisation = get_in_scope(_organisations(request.user), pk=pk)
+    user = request.user
+    organisation = get_in_scope(_organisations(user), pk=pk)
+    can_edit = managed_organisations(user).filter(pk=pk).exists()
     tab = request.GET.get("table", "points")
     if tab == "contracts":
-        table = ContractTable(organisation.contracts.all())
+        table = ContractTable(organisation.contracts.all(), exclude=() if can_edit else ("edit",))
     else:
-        points = (visible_points(request.user, organisation.points.all()).select_related("unit", "organisation")
+        points = (visible_points(user, organisation.points.all()).select_related("unit", "organisation")
                   .prefetch_related("communes")
                   .annotate(staff_count=Count("staff", filter=Q(staff__is_active=True))))
-        table = PointTable(points, exclude=("organisation",))
+        table = PointTable(points, exclude=_without_edit(user, "organisation"))
     return render_table(request, table, "agents/organisation_detail.html",
-                        {"organisation": organisation, "tab": tab}, filename=f"agent-organisation-{tab}")
+                        {"organisation": organisation, "tab": tab, "can_edit": can_edit,
+                         "can_write": writes_agents(user)}, filename=f"agent-organisation-{tab}")
 
 
 def _staff(user):
@@ -74,20 +88,22 @@ def staff_list(request):
     table = AgentStaffTable(staff, mask_phones=masks_phones(request.user))
     return render_table(request, table, "agents/staff_list.html",
                         {"organisations": visible_organisations(request.user).order_by("name"), "q": name,
-                         "organisation": organisation}, filename="agent-staff")
+                         "organisation": organisation, "can_write": writes_agents(request.user)},
+                        filename="agent-staff")
 
 
 @scoped_view
 def staff_detail(request, pk):
     member = get_in_scope(_staff(request.user).select_related("point__unit", "user"), pk=pk)
     tab = request.GET.get("table", "training")
+    user = request.user
     if tab == "cards":
-        table = CardTable(member.cards.all())
+        table = CardTable(member.cards.all(), exclude=_without_edit(user))
     else:
         table = TrainingRecordTable(member.training_records.select_related("course", "staff__point"),
-                                    exclude=("staff", "point"))
+                                    exclude=_without_edit(user, "staff", "point"))
     return render_table(request, table, "agents/staff_detail.html",
-                        {"member": member, "tab": tab,
+                        {"member": member, "tab": tab, "can_write": writes_agents(user),
                          "phone": mask(member.phone) if masks_phones(request.user) else member.phone},
                         filename=f"agent-staff-{tab}")
 
@@ -113,13 +129,15 @@ def training_counts(request):
     courses = visible_courses(request.user, TrainingCourse.objects.select_related("unit")).annotate(
         participants=Count("records", filter=Q(records__staff__in=staff)))
     return render_table(request, TrainingCountTable(rows), "agents/training_counts.html",
-                        {"by": by, "courses": courses[:50], "today": today}, filename=f"agent-training-by-{by}")
+                        {"by": by, "courses": courses[:50], "today": today,
+                         "can_write": writes_agents(request.user)}, filename=f"agent-training-by-{by}")
 
 
 @scoped_view
 def course_detail(request, pk):
     course = get_in_scope(visible_courses(request.user, TrainingCourse.objects.select_related("unit")), pk=pk)
     records = course.records.filter(staff__in=visible_staff(request.user)).select_related("staff__point", "course")
-    table = TrainingRecordTable(records, exclude=("course",))
-    return render_table(request, table, "agents/course_detail.html", {"course": course},
+    table = TrainingRecordTable(records, exclude=_without_edit(request.user, "course"))
+    can_edit = managed_courses(request.user).filter(pk=pk).exists()
+    return render_table(request, table, "agents/course_detail.html", {"course": course, "can_edit": can_edit},
                         filename="training-course")

@@ -1,6 +1,6 @@
 from django.db.models import Count
 
-from enrollment.models import Level, Unit
+from enrollment.models import CodeSet, Level, Unit
 from enrollment.selectors.scoping import scope_path, visible_units
 
 
@@ -28,3 +28,8 @@ def subtree_counts(user):
     for code_set, level, n in rows:
         counts.setdefault(code_set, {})[level] = n
     return counts
+
+
+def office_units(user):
+    """The offices of the user's area: provinces and grassroots (district) offices of the 2025 set."""
+    return visible_units(user).filter(code_set=CodeSet.CURRENT, level__lte=Level.DISTRICT).order_by("path")

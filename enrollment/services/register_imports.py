@@ -41,7 +41,7 @@ def fold(text):
     return _fold(text).strip()
 
 
-def _choices_by_word(choices, *extra):
+def choices_by_word(choices, *extra):
     """Accept the code, the English label or the Vietnamese label, with or without diacritics."""
     from django.utils.translation import override
 
@@ -56,7 +56,7 @@ def _choices_by_word(choices, *extra):
     return words
 
 
-def _parse_date(text, column):
+def parse_date(text, column):
     text = text.strip()
     parts = text.split("/")
     if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[2]) == 4:
@@ -138,16 +138,16 @@ class ParticipantPaymentImporter(Importer):
     ]
 
     def __init__(self):
-        self.sexes = _choices_by_word(Sex.choices, ("nam", Sex.MALE), ("nu", Sex.FEMALE), ("m", Sex.MALE),
+        self.sexes = choices_by_word(Sex.choices, ("nam", Sex.MALE), ("nu", Sex.FEMALE), ("m", Sex.MALE),
                                       ("f", Sex.FEMALE))
-        self.methods = _choices_by_word(PaymentMethod.choices, ("1", PaymentMethod.MONTHLY),
+        self.methods = choices_by_word(PaymentMethod.choices, ("1", PaymentMethod.MONTHLY),
                                         ("3", PaymentMethod.QUARTERLY), ("6", PaymentMethod.HALF_YEARLY),
                                         ("12", PaymentMethod.YEARLY), ("hang thang", PaymentMethod.MONTHLY),
                                         ("3 thang", PaymentMethod.QUARTERLY), ("6 thang", PaymentMethod.HALF_YEARLY),
                                         ("12 thang", PaymentMethod.YEARLY), ("dong truoc", PaymentMethod.YEARS_IN_ADVANCE),
                                         ("mot lan", PaymentMethod.LUMP_SUM))
-        self.groups = _choices_by_word(TargetGroup.choices)
-        self.categories = _choices_by_word(SupportCategory.choices, ("ngheo", SupportCategory.POOR),
+        self.groups = choices_by_word(TargetGroup.choices)
+        self.categories = choices_by_word(SupportCategory.choices, ("ngheo", SupportCategory.POOR),
                                            ("can ngheo", SupportCategory.NEAR_POOR),
                                            ("dan toc thieu so", SupportCategory.ETHNIC_MINORITY))
 
@@ -258,7 +258,7 @@ class ParticipantPaymentImporter(Importer):
                 errors.append((error.column, error.message))
 
         attempt("full_name", lambda: " ".join(get("full_name", "").split()) or self._required("full_name"))
-        attempt("birth_date", lambda: _parse_date(get("birth_date", ""), "birth_date"))
+        attempt("birth_date", lambda: parse_date(get("birth_date", ""), "birth_date"))
         attempt("sex", lambda: self._choice(self.sexes, get("sex", ""), "sex"))
         attempt("commune", lambda: check_unit(get("commune_code", "").strip(), "commune_code", cache["communes"],
                                               cache["known"]))
@@ -293,7 +293,7 @@ class ParticipantPaymentImporter(Importer):
             except RowError as error:
                 errors.append((error.column, error.message))
 
-        attempt("paid_on", lambda: self._not_future(_parse_date(get("paid_on", ""), "paid_on"), context))
+        attempt("paid_on", lambda: self._not_future(parse_date(get("paid_on", ""), "paid_on"), context))
         attempt("method", lambda: self._choice(self.methods, get("method", ""), "method"))
         attempt("monthly_income", lambda: _parse_money(get("monthly_income", ""), "monthly_income"))
         attempt("period_start", lambda: _parse_month(get("period_start", ""), "period_start")

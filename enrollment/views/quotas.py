@@ -7,19 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from enrollment.models import OFFICE_ROLES as OFFICE, CodeSet, Level, OfficerQuota, Staff
+from enrollment.models import OFFICE_ROLES as OFFICE, OfficerQuota, Staff
 from enrollment.models.plans import Metric
 from enrollment.plan_forms import QuotaBulkForm
 from enrollment.plan_tables import OfficerQuotaTable
 from enrollment.scoping import scoped_view
 from enrollment.selectors.actuals import owner_actuals
 from enrollment.selectors.scoping import scope_queryset, visible_units
+from enrollment.selectors.units import office_units
 from enrollment.services.quotas import quota_progress, quotas_bulk_set
 from enrollment.views.exporting import EXPORT_FORMATS, export_response
-
-
-def _office_units(user):
-    return visible_units(user).filter(code_set=CodeSet.CURRENT, level__lte=Level.DISTRICT).order_by("path")
 
 
 def _filters(request):
@@ -58,7 +55,7 @@ def _quota_rows(user, filters):
 def officer_quotas(request):
     user = request.user
     filters = _filters(request)
-    units = _office_units(user)
+    units = office_units(user)
     staff = scope_queryset(user, Staff.objects.filter(is_active=True).select_related("unit"))
     form = QuotaBulkForm(request.POST or None, units=units, staff=staff, initial={
         "year": filters["year"], "month": filters["month"], "metric": filters["metric"] or Metric.SI_NEW,

@@ -4,22 +4,18 @@ from django.utils.translation import gettext as _
 
 from enrollment.filters import StaffFilter
 from enrollment.forms import StaffForm
-from enrollment.models import OFFICE_ROLES as OFFICE, CodeSet, Level, Staff
+from enrollment.models import OFFICE_ROLES as OFFICE, Staff
 from enrollment.scoping import scoped_view
-from enrollment.selectors.scoping import get_object_in_scope, scope_queryset, visible_units
+from enrollment.selectors.scoping import get_object_in_scope, scope_queryset
+from enrollment.selectors.units import office_units
 from enrollment.tables import StaffTable
 from enrollment.views.exporting import render_table
-
-
-def _office_units(user):
-    """Officers work in provincial offices and grassroots (district) offices."""
-    return visible_units(user).filter(code_set=CodeSet.CURRENT, level__lte=Level.DISTRICT).order_by("path")
 
 
 @scoped_view(roles=OFFICE)
 def staff_list(request):
     staff = scope_queryset(request.user, Staff.objects.select_related("unit"))
-    filters = StaffFilter(request.GET, queryset=staff, units=_office_units(request.user))
+    filters = StaffFilter(request.GET, queryset=staff, units=office_units(request.user))
     return render_table(request, StaffTable(filters.qs), "enrollment/staff_list.html", {"filter": filters},
                         filename="officers")
 
@@ -27,7 +23,7 @@ def staff_list(request):
 @scoped_view(roles=OFFICE)
 def staff_edit(request, pk=None):
     staff = get_object_in_scope(request.user, Staff.objects.all(), pk=pk) if pk else None
-    form = StaffForm(request.POST or None, instance=staff, units=_office_units(request.user))
+    form = StaffForm(request.POST or None, instance=staff, units=office_units(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Officer %(name)s was saved.") % {"name": form.instance.full_name})
