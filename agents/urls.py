@@ -36,4 +36,6 @@ urlpatterns = [
     path("agents/reviews/check/", performance.review_check, name="review_check"),
     path("agents/reviews/<int:pk>/decide/", performance.review_decide_view, name="review_decide"),
     path("field/", field.field, name="field"),
+    path("field/results/<int:pk>/", field.field_result_edit, name="field_result_edit"),
+    path("field/results/<int:pk>/delete/", field.field_result_delete, name="field_result_delete"),
 ]

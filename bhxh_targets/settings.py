@@ -157,3 +157,5 @@ LOGGING = {
 # months is flagged for contract review (docs/AGENTS.md).
 AGENTS_REVIEW_THRESHOLD_PERCENT = envint("AGENTS_REVIEW_THRESHOLD_PERCENT", 50)
 AGENTS_REVIEW_MONTHS = envint("AGENTS_REVIEW_MONTHS", 3)
+# Agent staff may correct or delete the results they logged on the phone page for this many days back.
+AGENTS_RESULT_CORRECTION_DAYS = envint("AGENTS_RESULT_CORRECTION_DAYS", 7)

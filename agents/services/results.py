@@ -1,5 +1,8 @@
 """Recording what agent staff did in the field."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -24,10 +27,7 @@ def result_record(*, agent, idempotency_key, day, commune, user, campaign=None, 
     existing = CampaignResult.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
-    if commune.pk not in {c.pk for c in communes_of(agent)}:
-        raise ValidationError({"commune": _("This commune is not served by your collection point.")})
-    if campaign is not None and not (campaign.starts_on <= day <= campaign.ends_on):
-        raise ValidationError({"campaign": _("The campaign does not run on this day.")})
+    _check_where_and_when(agent, day, commune, campaign)
     values = {name: int(counts.get(name) or 0) for name in COUNT_FIELDS}
     try:
         with transaction.atomic():
@@ -38,3 +38,35 @@ def result_record(*, agent, idempotency_key, day, commune, user, campaign=None, 
     except IntegrityError:
         return CampaignResult.objects.get(idempotency_key=idempotency_key), False
     return result, True
+
+
+def _check_where_and_when(agent, day, commune, campaign):
+    if commune.pk not in {c.pk for c in communes_of(agent)}:
+        raise ValidationError({"commune": _("This commune is not served by your collection point.")})
+    if campaign is not None and not (campaign.starts_on <= day <= campaign.ends_on):
+        raise ValidationError({"campaign": _("The campaign does not run on this day.")})
+
+
+def correction_window(today):
+    """The first day whose results their agent may still correct or delete."""
+    return today - timedelta(days=settings.AGENTS_RESULT_CORRECTION_DAYS)
+
+
+def correctable_results(agent, today):
+    return agent.results.filter(day__gte=correction_window(today), day__lte=today)
+
+
+def result_correct(*, result, commune, campaign=None, notes="", **counts):
+    """Replace what a result says; sending the same correction twice leaves the same result."""
+    _check_where_and_when(result.agent, result.day, commune, campaign)
+    result.commune, result.campaign, result.notes = commune, campaign, notes
+    for name in COUNT_FIELDS:
+        setattr(result, name, int(counts.get(name) or 0))
+    result.save(update_fields=["commune", "campaign", "notes", *COUNT_FIELDS])
+    return result
+
+
+def result_remove(*, agent, result_id, today):
+    """Delete one of the agent's correctable results; True if it was there (a second tap finds nothing)."""
+    deleted, _counts = correctable_results(agent, today).filter(pk=result_id).delete()
+    return bool(deleted)

@@ -1,32 +1,48 @@
-"""The agent staff's phone page: log today's work in a few taps, see the quota and who is due to renew."""
+"""The agent staff's phone page: log today's work in a few taps, correct the last days' reports, see the
+quota and who is due to renew."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from agents.forms import ResultForm
+from agents.forms import ResultCountsForm, ResultForm
 from agents.selectors.field import campaigns_today, quota_progress_this_month, renewals_due
-from agents.selectors.scoping import agent_profile
-from agents.services.results import COUNT_FIELDS, communes_of, result_record
+from agents.selectors.scoping import agent_profile, get_in_scope
+from agents.services.results import (
+    COUNT_FIELDS, communes_of, correctable_results, result_correct, result_record, result_remove,
+)
 from agents.tables import mask
 from enrollment.models import Role, Unit
 from enrollment.scoping import scoped_view
 
 
-@scoped_view(roles=(Role.AGENT_STAFF,))
-def field(request):
-    agent = agent_profile(request.user)
+def _active_agent(user):
+    agent = agent_profile(user)
     if agent is None or not agent.is_active:
         raise PermissionDenied
-    today = timezone.localdate()
+    return agent
+
+
+def _place_choices(agent, day):
     communes = communes_of(agent)
-    commune_qs = Unit.objects.filter(pk__in=[c.pk for c in communes]).order_by("name")
-    campaigns = campaigns_today(agent, communes, today)
+    return Unit.objects.filter(pk__in=[c.pk for c in communes]).order_by("name"), campaigns_today(agent, communes, day)
+
+
+def _add_errors(form, error):
+    for field_name, errors in error.message_dict.items():
+        form.add_error(field_name if field_name in form.fields else None, errors)
+
+
+@scoped_view(roles=(Role.AGENT_STAFF,))
+def field(request):
+    agent = _active_agent(request.user)
+    today = timezone.localdate()
+    communes, campaigns = _place_choices(agent, today)
     own_campaign = campaigns.filter(agents=agent).first()
-    form = ResultForm(request.POST or None, communes=commune_qs, campaigns=campaigns,
+    form = ResultForm(request.POST or None, communes=communes, campaigns=campaigns,
                       initial={"commune": agent.point.unit_id, "campaign": own_campaign.pk if own_campaign else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -37,8 +53,7 @@ def field(request):
                 **{name: data[name] for name in COUNT_FIELDS},
             )
         except ValidationError as error:
-            for field_name, errors in error.message_dict.items():
-                form.add_error(field_name if field_name in form.fields else None, errors)
+            _add_errors(form, error)
         else:
             if created:
                 messages.success(request, _("Saved: %(households)d households, %(new)d new participants.")
@@ -46,12 +61,48 @@ def field(request):
             else:
                 messages.info(request, _("This report was already saved; it was not recorded twice."))
             return redirect("agents:field")
-    today_results = agent.results.filter(day=today).select_related("commune", "campaign").order_by("-recorded_at")
-    today_totals = today_results.aggregate(**{f: Sum(f) for f in COUNT_FIELDS})
+    recent = list(correctable_results(agent, today).select_related("commune", "campaign")
+                  .order_by("-day", "-recorded_at"))
+    today_results = [r for r in recent if r.day == today]
+    today_totals = {name: sum(getattr(r, name) for r in today_results) for name in COUNT_FIELDS}
     due = list(renewals_due(agent, today)[:100])
     for person in due:
         person.masked_id = mask(person.personal_id, keep=4)
     return render(request, "agents/field.html", {
         "agent": agent, "form": form, "today": today, "today_results": today_results, "today_totals": today_totals,
+        "earlier_results": [r for r in recent if r.day != today],
         "progress": quota_progress_this_month(agent, today), "due": due,
     })
+
+
+@scoped_view(roles=(Role.AGENT_STAFF,))
+def field_result_edit(request, pk):
+    agent = _active_agent(request.user)
+    result = get_in_scope(correctable_results(agent, timezone.localdate()).select_related("commune", "campaign"),
+                          pk=pk)
+    communes, campaigns = _place_choices(agent, result.day)
+    initial = {"commune": result.commune_id, "campaign": result.campaign_id, "notes": result.notes,
+               **{name: getattr(result, name) for name in COUNT_FIELDS}}
+    form = ResultCountsForm(request.POST or None, communes=communes, campaigns=campaigns, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result_correct(result=result, commune=data["commune"], campaign=data["campaign"], notes=data["notes"],
+                           **{name: data[name] for name in COUNT_FIELDS})
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The report of %(day)s was corrected.") % {"day": result.day.strftime("%d/%m/%Y")})
+            return redirect("agents:field")
+    return render(request, "agents/field_result.html", {"agent": agent, "form": form, "result": result})
+
+
+@require_POST
+@scoped_view(roles=(Role.AGENT_STAFF,))
+def field_result_delete(request, pk):
+    agent = _active_agent(request.user)
+    if result_remove(agent=agent, result_id=pk, today=timezone.localdate()):
+        messages.success(request, _("The report was deleted."))
+    else:
+        messages.info(request, _("This report was already deleted or can no longer be changed."))
+    return redirect("agents:field")
