@@ -188,6 +188,16 @@ class PerformanceTable(tables.Table):
     target = NumberColumn(verbose_name=_("Quota"), digits=0, default="—")
     percent = PercentColumn(verbose_name=_("Share of quota (%)"), default="—")
 
+    def render_name(self, record, value):
+        if not getattr(record, "partial", False):
+            return value
+        return format_html('{} <span class="badge" title="{}">{}</span>', value,
+                           _("Only its points in your area: their staff's results against their points' quotas."),
+                           _("part in your area"))
+
+    def value_name(self, record, value):
+        return f"{value} ({_('part in your area')})" if getattr(record, "partial", False) else value
+
     class Meta:
         attrs = {"class": "table", "id": "performance"}
         orderable = False

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from agents.models import AgentStaffQuota, CollectionPointQuota, OrganisationQuota, OrganisationType
+from agents.models import AgentStaffQuota, CollectionPoint, CollectionPointQuota, OrganisationQuota, OrganisationType
 from agents.selectors.performance import (
     months_of, new_by_agent_month, new_by_officer, renewals_by_agent_month, renewals_by_officer,
 )
@@ -32,6 +32,7 @@ class PerformanceRow:
     target: Decimal | None = None
     by_month: dict = field(default_factory=dict)
     rank: int = 0
+    partial: bool = False  # an organisation only part of which the user sees
 
     @property
     def percent(self):
@@ -62,8 +63,9 @@ def agent_performance(level, staff, points, organisations, start, end):
                 for pk, name, org_name in points.values_list("pk", "name", "organisation__name")}
         owner_of = {pk: point for pk, _n, point, *_ in members}
     else:
-        targets = targets_for_months(OrganisationQuota, organisations, months)
-        rows = {pk: PerformanceRow(pk, name, OrganisationType(kind).label, target=targets.get(pk))
+        targets = _organisation_targets(organisations, points, months)
+        rows = {pk: PerformanceRow(pk, name, OrganisationType(kind).label, target=targets.get(pk),
+                                   partial=pk in targets.partial)
                 for pk, name, kind in organisations.values_list("pk", "name", "organisation_type")}
         owner_of = {pk: org for pk, _n, _p, _pn, org, _on in members}
     for agent_id, owner_id in owner_of.items():
@@ -75,6 +77,31 @@ def agent_performance(level, staff, points, organisations, start, end):
             row.by_month[month] = row.by_month.get(month, 0) + n
         row.renewals += sum(renewals.get(agent_id, {}).values())
     return list(rows.values())
+
+
+class OrganisationTargets(dict):
+    """{organisation_id: target}, and the organisations seen only in part (`partial`)."""
+
+    partial = frozenset()
+
+
+def _organisation_targets(organisations, points, months):
+    """Compare like with like: the actual of an organisation is the sum of the staff the user sees, so
+    for an organisation with points outside the user's area (the provincial post office seen from a
+    district) the target is the sum of the quotas of the points the user sees, not the whole quota."""
+    targets = OrganisationTargets(targets_for_months(OrganisationQuota, organisations, months))
+    partial = set(CollectionPoint.objects.filter(organisation__in=organisations).exclude(pk__in=points)
+                  .values_list("organisation_id", flat=True).order_by().distinct())
+    if not partial:
+        return targets
+    seen_points = dict(points.filter(organisation_id__in=partial).values_list("pk", "organisation_id"))
+    for organisation_id in partial:
+        targets.pop(organisation_id, None)
+    for point_id, target in targets_for_months(CollectionPointQuota, list(seen_points), months).items():
+        organisation_id = seen_points[point_id]
+        targets[organisation_id] = targets.get(organisation_id, Decimal(0)) + target
+    targets.partial = frozenset(partial)
+    return targets
 
 
 def officer_performance(officers, start, end):

@@ -10,8 +10,9 @@ from agents.forms import DecisionForm, PeriodForm, QuotaForm
 from agents.models import AgentStaffQuota, CollectionPointQuota, OrganisationQuota
 from agents.selectors.performance import months_of
 from agents.selectors.rankings import Level, agent_performance, officer_performance, ranked
+from agents.selectors.reviews import flagged_by_organisation
 from agents.selectors.scoping import (
-    get_in_scope, visible_organisations, visible_points, visible_reviews, visible_staff,
+    get_in_scope, managed_organisations, visible_organisations, visible_points, visible_reviews, visible_staff,
 )
 from agents.services.quotas import agent_quotas_set
 from agents.services.reviews import ReviewRule, review_decide, reviews_flag
@@ -29,6 +30,10 @@ def _rows(user, level, start, end):
     return agent_performance(level, visible_staff(user), visible_points(user), visible_organisations(user), start, end)
 
 
+def _has_partial(rows):
+    return any(row.partial for row in rows)
+
+
 def _year(request):
     value = request.GET.get("year", "")
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
@@ -44,7 +49,8 @@ def performance(request):
     rows = ranked(_rows(request.user, level, start, end))
     table = performance_table(rows, months_of(start, end), show_rank=False)
     return render_table(request, table, "agents/performance.html",
-                        {"year": year, "level": level, "levels": Level.choices[:3]},
+                        {"year": year, "level": level, "levels": Level.choices[:3],
+                         "has_partial": _has_partial(rows)},
                         filename=f"agent-performance-{level}-{year}")
 
 
@@ -62,7 +68,8 @@ def leaderboard(request):
         data = form.cleaned_data
         rows = ranked(_rows(request.user, data["level"], data["start"], data["end"]), by=data["by"])
     table = performance_table(rows, show_rank=True)
-    return render_table(request, table, "agents/leaderboard.html", {"form": form}, filename="leaderboard")
+    return render_table(request, table, "agents/leaderboard.html",
+                        {"form": form, "has_partial": _has_partial(rows)}, filename="leaderboard")
 
 
 QUOTA_MODELS = {Level.STAFF: AgentStaffQuota, Level.POINT: CollectionPointQuota, Level.ORGANISATION: OrganisationQuota}
@@ -78,7 +85,8 @@ def quotas(request):
         owners = {
             Level.STAFF: visible_staff(request.user).filter(is_active=True),
             Level.POINT: visible_points(request.user).filter(is_active=True),
-            Level.ORGANISATION: organisations,
+            # A district does not set the quota of an organisation contracted by the province.
+            Level.ORGANISATION: managed_organisations(request.user),
         }[data["level"]]
         if organisation is not None:
             owners = owners.filter(**{Level.STAFF: {"point__organisation": organisation},
@@ -107,7 +115,8 @@ def quotas(request):
     table = performance_table(ranked(rows), show_rank=False)
     return render_table(request, table, "agents/quotas.html",
                         {"form": form, "year": year, "month": month, "level": level, "levels": Level.choices[:3],
-                         "months": range(1, 13)}, filename=f"agent-quotas-{level}-{year}-{month:02d}")
+                         "months": range(1, 13), "has_partial": _has_partial(rows)},
+                        filename=f"agent-quotas-{level}-{year}-{month:02d}")
 
 
 @scoped_view(roles=OFFICE_ROLES + (Role.VIEWER,))
@@ -120,6 +129,7 @@ def review_list(request):
         return render_table(request, ReviewTable(reviews), "", {}, filename="contract-reviews")
     return render(request, "agents/review_list.html", {
         "reviews": reviews[:200], "show": show, "rule": ReviewRule.from_settings(),
+        "flagged": flagged_by_organisation(visible_reviews(request.user)),
         "can_decide": request.user.role in MANAGER_ROLES, "form": DecisionForm(),
     })
 

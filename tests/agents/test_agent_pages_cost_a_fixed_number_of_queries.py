@@ -42,7 +42,7 @@ def test_pages_for_agent_staff(client_for, agent_user, busy, django_assert_max_n
 
 @pytest.mark.parametrize("path, most", [
     ("/agents/", 7), ("/agents/staff/", 7), ("/agents/campaigns/{c}/", 10), ("/agents/performance/", 9),
-    ("/agents/leaderboard/?level=point", 10), ("/agents/quotas/", 10), ("/agents/reviews/", 5),
+    ("/agents/leaderboard/?level=point", 10), ("/agents/quotas/", 10), ("/agents/reviews/", 6),
 ])
 def test_pages_for_a_provincial_manager(client_for, provincial_manager, busy, django_assert_max_num_queries, path,
                                         most):
