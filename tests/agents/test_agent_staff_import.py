@@ -79,5 +79,7 @@ def test_agent_staff_and_viewers_cannot_import(client_for, agent_user, viewer):
 
 
 def test_the_template_names_the_columns(client_for, district_staff):
-    body = client_for(district_staff).get("/imports/template/agent_staff.csv").content.decode("utf-8-sig")
+    client = client_for(district_staff)
+    assert "Nhập Nhân viên đại lý" in client.get("/imports/new/agent_staff/").content.decode()
+    body = client.get("/imports/template/agent_staff.csv").content.decode("utf-8-sig")
     assert body.splitlines()[0].startswith("organisation,point,full_name,personal_id")

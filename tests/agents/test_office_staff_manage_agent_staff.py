@@ -13,7 +13,7 @@ def new_staff(client, point, **data):
 
 def test_a_district_adds_an_agent_staff_member_to_its_point(client_for, district_staff, agents):
     client = client_for(district_staff)
-    assert f"/agents/staff/new/" in client.get("/agents/staff/").content.decode()
+    assert "/agents/staff/new/" in client.get("/agents/staff/").content.decode()
     response = new_staff(client, agents.post_point)
     member = AgentStaff.objects.get(personal_id="082185012345")
     assert (member.full_name, member.phone, member.point, member.birth_date.isoformat()) == (
