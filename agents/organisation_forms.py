@@ -11,6 +11,7 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = AgentOrganisation
         fields = ["organisation_type", "name", "unit", "address", "phone", "is_active"]
+        labels = {"is_active": _("Active")}
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +73,7 @@ class PointForm(forms.ModelForm):
         fields = ["organisation", "name", "unit", "communes", "address", "is_active"]
         widgets = {"communes": forms.SelectMultiple(attrs={"size": 10})}
         help_texts = {"communes": _("When none is chosen, the point serves the commune it is in.")}
+        labels = {"is_active": _("Active")}
 
     def __init__(self, *args, organisations, communes, **kwargs):
         super().__init__(*args, **kwargs)
