@@ -101,7 +101,7 @@ class AgentStaffImporter(Importer):
         names = {_text(row, "point") for _line, row in rows}
         cache["known_points"] = {(_key(p.organisation.name), _key(p.name)) for p in
                                  CollectionPoint.objects.filter(name__in=names).select_related("organisation")}
-        ids = {row.get("personal_id", "").replace(" ", "").replace(".", "") for _line, row in rows} - {""}
+        ids = {"".join(ch for ch in row.get("personal_id", "") if ch.isdigit()) for _line, row in rows} - {""}
         existing = {s.personal_id: s for s in AgentStaff.objects.filter(personal_id__in=ids)}
         cache["existing"] = existing
         cache["managed"] = set(managed_staff(user).filter(pk__in=[s.pk for s in existing.values()])
