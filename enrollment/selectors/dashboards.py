@@ -47,6 +47,7 @@ class Dashboard:
     metric: str
     figures: dict = field(default_factory=dict)  # metric → ProgressSnapshot
     history: list = field(default_factory=list)  # ProgressSnapshot of `metric` at each month end, then `shown`
+    new_history: list = field(default_factory=list)  # the same for new participants (year to date)
     children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
     breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
 
@@ -64,7 +65,7 @@ class Dashboard:
 
     @property
     def new_by_month(self):
-        return self.breakdowns.get(BreakdownDimension.MONTH, [])
+        return new_by_month(self.new_history, self.shown)
 
 
 def _unit_filter(unit):
@@ -106,19 +107,43 @@ def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANT
         return board
     own = snapshots(user).filter(**_unit_filter(unit))
     board.figures = {s.metric: s for s in own.filter(date=shown)}
-    board.history = list(
-        own.filter(metric=metric, date__in=month_ends(shown.year, shown)).order_by("date")
-    )
+    history = own.filter(metric__in={metric, ProgressMetric.SI_NEW}, date__in=month_ends(shown.year, shown))
+    for row in history.order_by("date"):
+        if row.metric == metric:
+            board.history.append(row)
+        if row.metric == ProgressMetric.SI_NEW:
+            board.new_history.append(row)
     board.children = list(
         snapshots(user).filter(date=shown, metric=metric, **children_filter(unit))
         .select_related("unit").order_by(*RANKING)
     )
-    wanted = (*board.dimensions, BreakdownDimension.MONTH)
-    for row in breakdowns(user).filter(date=shown, dimension__in=wanted, **_unit_filter(unit)).order_by(
+    for row in breakdowns(user).filter(date=shown, dimension__in=board.dimensions, **_unit_filter(unit)).order_by(
             "dimension", "-new_participants", "key"):
         board.breakdowns.setdefault(row.dimension, []).append(row)
-    board.new_by_month.sort(key=lambda row: row.key)
     return board
+
+
+def new_by_month(new_history, shown):
+    """[(first of month, new participants)] from January to the month of `shown`: the differences
+    of the year-to-date count between month ends (a month without a snapshot had nobody)."""
+    if shown is None:
+        return []
+    to_date = {row.date: row.actual for row in new_history}
+    result, before = [], 0
+    for end in month_ends(shown.year, shown):
+        total = int(to_date.get(end, 0))
+        result.append((end.replace(day=1), total - before))
+        before = total
+    return result
+
+
+def new_by_month_of(user, unit, shown):
+    """The same for a table page, in one query."""
+    if shown is None:
+        return []
+    rows = snapshots(user).filter(metric=ProgressMetric.SI_NEW, date__in=month_ends(shown.year, shown),
+                                  **_unit_filter(unit))
+    return new_by_month(rows, shown)
 
 
 def achievement(snapshot):

@@ -3,10 +3,7 @@
 Choice keys (target group, agent type) can be shown in another language from their key.
 """
 
-import datetime
-
 from django.apps import apps
-from django.utils.formats import date_format
 from django.utils.translation import override
 
 from enrollment.models import BreakdownDimension, Staff, TargetGroup
@@ -49,7 +46,4 @@ def breakdown_labels(breakdowns):
             choices = dict(organisation._meta.get_field("organisation_type").choices)
             for key in keys.get(D.AGENT_TYPE, ()):
                 labels[(D.AGENT_TYPE, key)] = str(choices.get(key, key))
-        for key in keys.get(D.MONTH, ()):
-            year, month = key.split("-")
-            labels[(D.MONTH, key)] = date_format(datetime.date(int(year), int(month), 1), "m/Y")
     return labels

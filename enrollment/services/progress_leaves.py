@@ -36,13 +36,17 @@ def has_field(model, name):
     return any(f.name == name for f in model._meta.get_fields())
 
 
-def _days_cte(days):
-    rows = ", ".join(["(%s, %s, %s, %s, %s)"] * len(days))
+def _days_cte(days, breakdown_days=()):
+    """The days as a VALUES list: each with its month, previous month, first of year, whether its
+    month is over, and whether it gets breakdowns."""
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(days))
     params = []
+    breakdown_days = set(breakdown_days)
     for day in days:
         month = first_of_month(day)
-        params += [day, month, add_months(month, -1), day.replace(month=1, day=1), int(month_has_ended(day))]
-    return f"WITH dt(d, m, prev_m, ystart, ended) AS (VALUES {rows})", params
+        params += [day, month, add_months(month, -1), day.replace(month=1, day=1), int(month_has_ended(day)),
+                   int(day in breakdown_days)]
+    return f"WITH dt(d, m, prev_m, ystart, ended, bd) AS (VALUES {rows})", params
 
 
 def _scope(column, commune_ids):
@@ -66,12 +70,6 @@ def _as_date(value):
 
         return datetime.date.fromisoformat(value[:10])
     return value
-
-
-def _month_key_sql(column):
-    if connection.vendor == "postgresql":
-        return f"to_char({column}, 'YYYY-MM')"
-    return f"strftime('%%Y-%%m', {column})"
 
 
 T = {
@@ -122,16 +120,18 @@ def household_sql(cte, scope):
 
 def renewals_sql(cte, scope):
     lapsing = ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
-    paid = (f"EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
-            f"AND p2.period_start = dt.m)")
-    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = pay.participant_id "
-               f"AND ro.due_month = dt.m AND ro.outcome IN ({lapsing}))")
+    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = due.participant_id "
+               f"AND ro.due_month = due.m AND ro.outcome IN ({lapsing}))")
     return (
-        f"{cte} SELECT pay.commune_id, {VILLAGE_OF_PAYMENT}, dt.d, COUNT(DISTINCT pay.participant_id), "
-        f"COUNT(DISTINCT CASE WHEN {paid} THEN pay.participant_id END), "
-        f"COUNT(DISTINCT CASE WHEN NOT {paid} AND (dt.ended = 1 OR {gave_up}) THEN pay.participant_id END) "
+        f"{cte}, due AS (SELECT pay.commune_id, {VILLAGE_OF_PAYMENT} AS village_id, dt.d, dt.m, dt.ended, "
+        f"pay.participant_id, EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
+        f"AND p2.period_start = dt.m) AS paid "
         f"FROM dt JOIN {T['payment']} pay ON pay.period_end = dt.prev_m "
-        f"JOIN {T['participant']} par ON par.id = pay.participant_id WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
+        f"JOIN {T['participant']} par ON par.id = pay.participant_id WHERE 1 = 1{scope}) "
+        f"SELECT commune_id, village_id, d, COUNT(DISTINCT participant_id), "
+        f"COUNT(DISTINCT CASE WHEN paid THEN participant_id END), "
+        f"COUNT(DISTINCT CASE WHEN NOT paid AND (ended = 1 OR {gave_up}) THEN participant_id END) "
+        f"FROM due GROUP BY 1, 2, 3"
     )
 
 
@@ -171,12 +171,12 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
     if not days:
         return leaves
     step = on_step or (lambda: None)
-    cte, day_params = _days_cte(days)
+    breakdown_days = days if breakdown_days is None else breakdown_days
+    cte, day_params = _days_cte(days, breakdown_days)
     pay_scope, pay_ids = _scope("pay.commune_id", commune_ids)
     par_scope, par_ids = _scope("par.commune_id", commune_ids)
     hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
 
-    breakdown_days = days if breakdown_days is None else breakdown_days
     if connection.vendor == "postgresql":
         _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids, set(breakdown_days))
         step()
@@ -192,7 +192,7 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
          [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED])
     step()
     if breakdown_days and connection.vendor != "postgresql":
-        cte, day_params = _days_cte(breakdown_days)
+        cte, day_params = _days_cte(breakdown_days, breakdown_days)
         _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
     step()
     return leaves
@@ -210,9 +210,6 @@ def _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
         for commune_id, value, day, count in rows:
             if value is not None:
                 leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][0] += count
-    month = _month_key_sql("par.first_paid_on")
-    for commune_id, key, day, count in _fetch(new_sql(cte, par_scope, month), day_params + par_ids):
-        leaves.breakdowns[(commune_id, _as_date(day), D.MONTH, key)][0] += count
 
 
 def _grouped(leaves, sql, params, keys, metric, column, breakdown_days):
@@ -252,24 +249,29 @@ def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids,
         return (f"{cte} SELECT {select_from[0]}, dt.d, GROUPING({listed}), {listed}, {select_from[1]} "
                 f"{select_from[2]} WHERE 1 = 1{scope} GROUP BY {select_from[0]}, dt.d, GROUPING SETS ({sets})")
 
+    def on_breakdown_days(key):
+        # Days without breakdowns fold every key into one discarded NULL group.
+        return f"CASE WHEN dt.bd = 1 THEN {key} END"
+
     active_keys = ["village"] + [d for d, _k, _j, _s in dims]
     active = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
                     f"FROM dt JOIN {T['payment']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m "
                     f"JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
-                   [VILLAGE_OF_PAYMENT] + [k for _d, k, _j, _s in dims], pay_scope)
+                   [VILLAGE_OF_PAYMENT] + [on_breakdown_days(k) for _d, k, _j, _s in dims], pay_scope)
     _grouped(leaves, active, day_params + pay_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
 
     by_participant = [(d, k) for d, k, _j, source in dims if source == "participant"]
-    new_keys = ["village"] + [d for d, _k in by_participant] + [D.MONTH]
+    new_keys = ["village"] + [d for d, _k in by_participant]
     new = query(("par.commune_id", "COUNT(*)",
                  f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart "
                  f"AND par.first_paid_on <= dt.d"),
-                ["par.village_id"] + [k for _d, k in by_participant] + [_month_key_sql("par.first_paid_on")],
-                par_scope)
+                ["par.village_id"] + [on_breakdown_days(k) for _d, k in by_participant], par_scope)
     _grouped(leaves, new, day_params + par_ids, new_keys, M.SI_NEW, 0, breakdown_days)
 
     by_payment = [(d, k) for d, k, _j, source in dims if source == "payment"]
     if by_payment and breakdown_days:
+        # Only the breakdown days: these figures have no total to feed.
+        cte, day_params = _days_cte(sorted(breakdown_days), breakdown_days)
         first = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
                        f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart "
                        f"AND pay.paid_on <= dt.d {joins}"),

@@ -18,7 +18,8 @@ from django.utils.translation import get_language, gettext as _, gettext_lazy
 from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric, RecomputeRun
 from enrollment.scoping import scoped_view
 from enrollment.selectors.dashboards import (
-    PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, shown_date, snapshots,
+    PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, new_by_month_of, shown_date,
+    snapshots,
 )
 from enrollment.selectors.dashboards import RANKING
 from enrollment.selectors.scoping import get_unit_for_user, scope_path
@@ -26,7 +27,9 @@ from enrollment.selectors.units import unit_ancestors
 from enrollment.services.dashboard_recompute import dashboard_recompute_request
 from enrollment.services.progress import run_progress_percent
 from enrollment.views import dashboards_charts as charts
-from enrollment.views.dashboards_tables import BreakdownFilter, BreakdownTable, ChildProgressFilter, ChildProgressTable
+from enrollment.views.dashboards_tables import (
+    BreakdownFilter, BreakdownTable, ChildProgressFilter, ChildProgressTable, NewByMonthTable,
+)
 from enrollment.views.exporting import render_table
 
 DIMENSION_TITLES = {
@@ -183,6 +186,10 @@ def _table(request, unit):
         rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit)).select_related("unit")
         filters = ChildProgressFilter(request.GET, queryset=rows.order_by(*RANKING))
         table = ChildProgressTable(filters.qs, child_url=child_url)
+    elif view == BreakdownDimension.MONTH:
+        filters = None
+        table = NewByMonthTable([{"month": f"{month:%m/%Y}", "new_participants": new}
+                                 for month, new in new_by_month_of(user, unit, shown)])
     else:
         rows = breakdowns(user).filter(date=shown, dimension=view, **own).order_by("-new_participants", "key")
         filters = BreakdownFilter(request.GET, queryset=rows)

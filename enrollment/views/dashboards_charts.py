@@ -65,11 +65,11 @@ def cumulative_chart(board):
 
 def new_by_month_chart(board):
     rows = board.new_by_month
-    x = [f"{row.key[5:7]}/{row.key[:4]}" for row in rows]
-    bar = go.Bar(x=x, y=[row.new_participants for row in rows], name=_("New participants"), marker_color=BLUE,
+    x = [f"{month:%m/%Y}" for month, _new in rows]
+    bar = go.Bar(x=x, y=[new for _month, new in rows], name=_("New participants"), marker_color=BLUE,
                  texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
     return _figure([bar], _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"},
-                   empty=not any(row.new_participants for row in rows))
+                   empty=not any(new for _month, new in rows))
 
 
 def ranked_children(children):

@@ -88,6 +88,17 @@ class BreakdownTable(tables.Table):
         empty_text = _("No figures for this breakdown on this date.")
 
 
+class NewByMonthTable(tables.Table):
+    """New participants of each month of the year, from the month-end snapshots."""
+
+    month = tables.Column(verbose_name=_("Month"))
+    new_participants = NumberColumn(verbose_name=_("New participants"))
+
+    class Meta:
+        attrs = {"class": "table", "id": "breakdown"}
+        empty_text = _("No figures for this breakdown on this date.")
+
+
 class ChildProgressFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(label=_("Name"), method="filter_name")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProgressStatus.choices)

@@ -92,8 +92,9 @@ def test_plan_achievement_gap_and_status(tree, register, figure, approved_plan):
     assert figure(None, TODAY, M.SI_NEW).plan_in_force == 5
 
 
-def test_breakdowns_by_target_group_officer_and_month(tree, enrol, figure):
-    from enrollment.models import ProgressBreakdown
+def test_breakdowns_by_target_group_officer_and_new_per_month(tree, enrol, figure):
+    from enrollment.models import ProgressBreakdown, ProgressSnapshot
+    from enrollment.selectors.dashboards import new_by_month
     from tests.factories import StaffFactory
 
     officer = StaffFactory(unit=tree.district, full_name="Trần Thị Lan")
@@ -113,5 +114,6 @@ def test_breakdowns_by_target_group_officer_and_month(tree, enrol, figure):
     assert counts(tree.province, "target_group") == {("farmer", 1, 1), ("student", 1, 0)}
     assert counts(None, "target_group") == {("farmer", 1, 2), ("student", 1, 0)}
     assert rows(tree.district, "officer") == {(str(officer.pk), "Trần Thị Lan", 2, 1)}
-    assert counts(None, "month") == {("2026-01", 1, 0), ("2026-02", 1, 0)}
+    country_new = ProgressSnapshot.objects.filter(unit=None, metric=M.SI_NEW)
+    assert new_by_month(country_new, TODAY) == [(D(2026, 1, 1), 1), (D(2026, 2, 1), 1), (D(2026, 3, 1), 0)]
     assert all(label for _key, label, _new, _active in rows(None, "target_group"))
