@@ -75,7 +75,11 @@ class ProgressSnapshot(models.Model):
             models.UniqueConstraint(fields=["date", "metric"], condition=Q(unit__isnull=True),
                                     name="progress_snapshot_national_unique"),
         ]
-        indexes = [models.Index(fields=["date", "metric"], name="progress_snapshot_date")]
+        indexes = [
+            models.Index(fields=["date", "metric"], name="progress_snapshot_date"),
+            # The dashboards' cache keys read the latest write (`figures_version`).
+            models.Index(fields=["computed_at"], name="progress_snapshot_computed"),
+        ]
 
     def __str__(self):
         return f"{self.unit or _('Whole country')} {self.date} {self.metric}: {self.actual}"

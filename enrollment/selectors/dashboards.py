@@ -10,10 +10,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import F, Max
 
 from enrollment.models import (
-    BreakdownDimension, CodeSet, Level, ProgressBreakdown, ProgressMetric, ProgressSnapshot,
+    BreakdownDimension, CodeSet, Level, ProgressBreakdown, ProgressMetric, ProgressSnapshot, RecomputeRun,
+    RecomputeStatus,
 )
 from enrollment.selectors.scoping import scope_path, scope_queryset
 
@@ -144,6 +146,17 @@ def new_by_month_of(user, unit, shown):
     rows = snapshots(user).filter(metric=ProgressMetric.SI_NEW, date__in=month_ends(shown.year, shown),
                                   **_unit_filter(unit))
     return new_by_month(rows, shown)
+
+
+def figures_version():
+    """What changes whenever snapshot figures are written or a recompute finishes (which may only
+    have deleted rows): part of the dashboards' cache keys. One indexed query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(computed_at) FROM {ProgressSnapshot._meta.db_table}), "
+            f"(SELECT MAX(id) FROM {RecomputeRun._meta.db_table} WHERE status = %s)", [RecomputeStatus.DONE])
+        computed_at, run = cursor.fetchone()
+    return f"{computed_at}-{run}".replace(" ", "T")  # SQLite hands the time back as text
 
 
 def achievement(snapshot):

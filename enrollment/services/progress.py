@@ -126,7 +126,7 @@ def progress_run_execute(*, run_id, today=None, fail_after_step=None):
         with _lock(run):
             with transaction.atomic():
                 _claim_row_lock()
-                _tune_session()
+                progress_session_tune()
                 counts = _execute(run, today, fail_after_step)
     except LockBusy:
         return _finish(run, RecomputeStatus.SKIPPED)
@@ -203,7 +203,7 @@ def _claim_row_lock():
         raise LockBusy from exc
 
 
-def _tune_session():
+def progress_session_tune():
     """PostgreSQL: a run's few large aggregations gain nothing from JIT compilation (seconds
     of compile time each) and sort in memory rather than on disk; for this transaction only."""
     if connection.vendor != "postgresql":

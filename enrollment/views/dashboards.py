@@ -18,8 +18,8 @@ from django.utils.translation import get_language, gettext as _, gettext_lazy
 from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric, RecomputeRun
 from enrollment.scoping import scoped_view
 from enrollment.selectors.dashboards import (
-    PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, new_by_month_of, shown_date,
-    snapshots,
+    PLAN_METRIC_CHOICES, RENEWAL_METRICS, breakdowns, children_filter, dashboard_for, figures_version, new_by_month_of,
+    shown_date, snapshots,
 )
 from enrollment.selectors.dashboards import RANKING
 from enrollment.selectors.scoping import get_unit_for_user, scope_path
@@ -100,7 +100,7 @@ def dashboard_unit(request, pk):
 def _dashboard(request, unit):
     query = DashboardQuery(request.GET)
     day, metric = query.values()
-    board = dashboard_for(request.user, unit, day, metric)
+    board = _board(request.user, unit, day, metric)
 
     pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
 
@@ -122,6 +122,13 @@ def _dashboard(request, unit):
     if board.shown is not None:
         context["parts"] = _parts(board, child_url, pinned)
     return render(request, "enrollment/dashboards/dashboard.html", context)
+
+
+def _board(user, unit, day, metric):
+    """The dashboard's figures, cached until snapshots are written again. The unit is already in
+    the user's scope, so every user who may open it sees the same figures."""
+    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{figures_version()}"
+    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric), PARTS_CACHE_SECONDS)
 
 
 def _parts(board, child_url, pinned):
