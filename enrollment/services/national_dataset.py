@@ -209,7 +209,7 @@ def national_dataset_generate(*, participants=2_500_000, provinces=34, household
         _reset_sequence(model)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Participant._meta.db_table}, {Payment._meta.db_table}, "
-                       f"{HouseholdMember._meta.db_table}, {Household._meta.db_table}")
+                       f"{HouseholdMember._meta.db_table}, {Household._meta.db_table}, {Unit._meta.db_table}")
     return summary
 
 

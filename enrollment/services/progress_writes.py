@@ -78,8 +78,9 @@ def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_p
                                        ("IS NULL", national_key, f"({national_keys}) WHERE unit_id IS NULL")):
             cursor.execute(
                 f"INSERT INTO {table} ({names}) SELECT {', '.join(f'n.{c}' for c in columns)} FROM {temp} n "
-                f"WHERE n.unit_id {null_test} AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {key} AND NOT {differs}) "
-                f"ON CONFLICT {target} DO UPDATE SET {updates}")
+                f"WHERE n.unit_id {null_test} AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {key} AND NOT {differs} "
+                f"AND t.date IN ({day_list})) "
+                f"ON CONFLICT {target} DO UPDATE SET {updates}", days)
         cursor.execute(f"DROP TABLE {temp}")
 
 
