@@ -50,6 +50,14 @@ def _renewals_cte(t):
     )"""
 
 
+def _active_on(t):
+    """Covered in the month, or due in it with the month still to pay (not declined, moved or died)."""
+    return f"""(pay.period_start <= dt.m AND pay.period_end >= dt.m)
+            OR (dt.ended = 0 AND pay.period_end = dt.prev_m AND NOT EXISTS (SELECT 1 FROM {t['ro']} o
+                WHERE o.participant_id = pay.participant_id AND o.due_month = dt.m
+                AND o.outcome IN ('declined', 'moved', 'died')))"""
+
+
 def totals_floor_sql(days):
     """The count metrics only (no villages, no breakdowns) at commune, district, province and country level."""
     from enrollment.services.progress_leaves import _days_cte
@@ -59,7 +67,7 @@ def totals_floor_sql(days):
     sql = f"""{cte}, {_renewals_cte(t)},
     leaf AS (
         SELECT pay.commune_id, dt.d, 'si_participants' AS metric, COUNT(DISTINCT pay.participant_id) AS n
-            FROM dt JOIN {t['pay']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m GROUP BY 1, 2
+            FROM dt JOIN {t['pay']} pay ON {_active_on(t)} GROUP BY 1, 2
         UNION ALL SELECT par.commune_id, dt.d, 'si_new', COUNT(*)
             FROM dt JOIN {t['par']} par ON par.first_paid_on >= dt.ystart AND par.first_paid_on <= dt.d GROUP BY 1, 2
         UNION ALL SELECT h.commune_id, dt.d, 'hi_household', COUNT(*)
@@ -110,7 +118,7 @@ def floor_sql(days, breakdown_days):
     active AS (
         SELECT pay.commune_id, CASE WHEN par.commune_id = pay.commune_id THEN par.village_id END AS village_id,
                dt.d, dt.bd, pay.participant_id, {dims}
-        FROM dt JOIN {t['pay']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m
+        FROM dt JOIN {t['pay']} pay ON {_active_on(t)}
         JOIN {t['par']} par ON par.id = pay.participant_id {AGENT_JOINS}
     ),
     newp AS (

@@ -1,6 +1,8 @@
 """Reads of the register, with the definitions every figure uses (docs/ENROLLMENT.md).
 
-- active on day d: a payment covers the month of d (period_start ≤ first-of-month(d) ≤ period_end);
+- active on day d: a payment covers the month M of d (period_start ≤ M ≤ period_end), or M is not
+  over yet and the person is due in M (coverage ended with M − 1) and has not declined, moved away
+  or died: they still have the month to pay again;
 - new in year Y up to d: first paid on a day in [1 Jan Y, d];
 - due in month M: coverage ended with the month before M (a payment ends with M − 1; for a person
   not yet paid again that is paid_through = M − 1);
@@ -15,12 +17,19 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from enrollment.models import LAPSING_OUTCOMES, HouseholdMember, Level, Participant, Payment, RenewalOutcome
 from enrollment.services.months import add_months, first_of_month
+from enrollment.services.progress_dates import month_has_ended
 
 
 def participants_active_on(day, queryset=None):
     month = first_of_month(day)
     covering = Payment.objects.filter(participant=OuterRef("pk"), period_start__lte=month, period_end__gte=month)
-    return (queryset if queryset is not None else Participant.objects.all()).filter(Exists(covering))
+    active = Q(Exists(covering))
+    if not month_has_ended(day):
+        ended_before = Payment.objects.filter(participant=OuterRef("pk"), period_end=add_months(month, -1))
+        gave_up = RenewalOutcome.objects.filter(participant=OuterRef("pk"), due_month=month,
+                                                outcome__in=LAPSING_OUTCOMES)
+        active |= Q(Exists(ended_before)) & ~Q(Exists(gave_up))
+    return (queryset if queryset is not None else Participant.objects.all()).filter(active)
 
 
 def participants_new_in_year(year, day, queryset=None):

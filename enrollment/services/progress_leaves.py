@@ -94,10 +94,24 @@ def _add(leaves, rows, metrics):
                 target[metric] = target.get(metric, 0) + (value or 0)
 
 
+def _lapsing_outcomes():
+    return ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
+
+
+def active_join():
+    """The payments that make a participant active on dt.d: one covering the month, or, while the
+    month is not over, the one that ended with the month before (due, still time to pay again)
+    unless the person has declined, moved away or died."""
+    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = pay.participant_id "
+               f"AND ro.due_month = dt.m AND ro.outcome IN ({_lapsing_outcomes()}))")
+    return (f"JOIN {T['payment']} pay ON (pay.period_start <= dt.m AND pay.period_end >= dt.m) "
+            f"OR (dt.ended = 0 AND pay.period_end = dt.prev_m AND NOT {gave_up})")
+
+
 def active_sql(cte, scope, key="", join=""):
     return (
         f"{cte} SELECT pay.commune_id, {key or VILLAGE_OF_PAYMENT}, dt.d, COUNT(DISTINCT pay.participant_id) "
-        f"FROM dt JOIN {T['payment']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m "
+        f"FROM dt {active_join()} "
         f"JOIN {T['participant']} par ON par.id = pay.participant_id {join} WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
     )
 
@@ -119,9 +133,8 @@ def household_sql(cte, scope):
 
 
 def renewals_sql(cte, scope):
-    lapsing = ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
     gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = due.participant_id "
-               f"AND ro.due_month = due.m AND ro.outcome IN ({lapsing}))")
+               f"AND ro.due_month = due.m AND ro.outcome IN ({_lapsing_outcomes()}))")
     return (
         f"{cte}, due AS (SELECT pay.commune_id, {VILLAGE_OF_PAYMENT} AS village_id, dt.d, dt.m, dt.ended, "
         f"pay.participant_id, EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
@@ -255,8 +268,7 @@ def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids,
 
     active_keys = ["village"] + [d for d, _k, _j, _s in dims]
     active = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
-                    f"FROM dt JOIN {T['payment']} pay ON pay.period_start <= dt.m AND pay.period_end >= dt.m "
-                    f"JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
+                    f"FROM dt {active_join()} JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
                    [VILLAGE_OF_PAYMENT] + [on_breakdown_days(k) for _d, k, _j, _s in dims], pay_scope)
     _grouped(leaves, active, day_params + pay_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
 

@@ -36,6 +36,22 @@ def test_active_participants_on_a_day_add_up_from_village_to_country(tree, regis
     assert figure(None, D(2025, 12, 31), M.SI_PARTICIPANTS).actual == 1
 
 
+def test_a_participant_due_this_month_stays_active_until_the_month_is_over(tree, enrol, figure):
+    enrol(tree.commune, [(D(2026, 2, 1), MONTHLY)])  # February paid: due in March
+    enrol(tree.other_commune, [(D(2026, 2, 2), MONTHLY)])  # the same, but declines in March
+    RenewalOutcome.objects.create(participant=enrol(tree.other_commune, [(D(2026, 2, 2), MONTHLY)]),
+                                  due_month=D(2026, 3, 1), outcome=Outcome.DECLINED, reason="Chuyển đi làm xa")
+    progress_recompute(full=True, today=TODAY)
+
+    assert figure(tree.commune, TODAY, M.SI_PARTICIPANTS).actual == 1  # 15 March: still time to pay March
+    assert figure(tree.other_commune, TODAY, M.SI_PARTICIPANTS).actual == 1  # the one who declined is not
+    assert figure(tree.province, TODAY, M.SI_PARTICIPANTS).actual == 2
+
+    progress_recompute(full=True, today=D(2026, 4, 2))
+    assert figure(tree.commune, D(2026, 3, 31), M.SI_PARTICIPANTS).actual == 0  # March ended unpaid: lapsed
+    assert figure(tree.commune, D(2026, 3, 31), M.RENEWALS_LAPSED).actual == 1
+
+
 def test_new_participants_count_from_the_first_of_january(tree, register, figure):
     progress_recompute(full=True, today=TODAY)
 
@@ -111,9 +127,10 @@ def test_breakdowns_by_target_group_officer_and_new_per_month(tree, enrol, figur
     def counts(unit, dimension):
         return {(key, new, active) for key, _label, new, active in rows(unit, dimension)}
 
-    assert counts(tree.province, "target_group") == {("farmer", 1, 1), ("student", 1, 0)}
-    assert counts(None, "target_group") == {("farmer", 1, 2), ("student", 1, 0)}
-    assert rows(tree.district, "officer") == {(str(officer.pk), "Trần Thị Lan", 2, 1)}
+    # The student paid February only: due in March, still active on 15 March (the month is not over).
+    assert counts(tree.province, "target_group") == {("farmer", 1, 1), ("student", 1, 1)}
+    assert counts(None, "target_group") == {("farmer", 1, 2), ("student", 1, 1)}
+    assert rows(tree.district, "officer") == {(str(officer.pk), "Trần Thị Lan", 2, 2)}
     country_new = ProgressSnapshot.objects.filter(unit=None, metric=M.SI_NEW)
     assert new_by_month(country_new, TODAY) == [(D(2026, 1, 1), 1), (D(2026, 2, 1), 1), (D(2026, 3, 1), 0)]
     assert all(label for _key, label, _new, _active in rows(None, "target_group"))
