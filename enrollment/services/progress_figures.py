@@ -100,8 +100,13 @@ class LabourBook:
         return self.prefix_sums.get((self.unit_paths.get(unit_id), year)) or None
 
 
+# Last year's figures a forecast reads.
+HISTORY_METRICS = (M.SI_NEW, M.HI_HOUSEHOLD, M.SI_PARTICIPANTS, M.RENEWALS_LAPSED)
+
+
 class History:
-    """Last year's figures a forecast needs: new participants at each month end, stock on 31 December."""
+    """Last year's figures a forecast needs: new participants, participants and lapses at each
+    month end, household HI on 31 December."""
 
     def __init__(self, figures, unit_ids, years, run_days):
         self.figures = figures
@@ -111,7 +116,7 @@ class History:
         if missing:
             national = None in unit_ids
             ids = [u for u in unit_ids if u is not None]
-            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=[M.SI_NEW, M.HI_HOUSEHOLD])
+            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=HISTORY_METRICS)
             rows = list(queryset.filter(unit_id__in=ids).values_list("unit_id", "date", "metric", "actual"))
             if national:
                 rows += list(queryset.filter(unit__isnull=True).values_list("unit_id", "date", "metric", "actual"))
@@ -142,6 +147,18 @@ def elapsed_share(unit_id, day, history):
     return Decimal(day.timetuple().tm_yday) / Decimal(days_in_year)
 
 
+def lapses_to_come(unit_id, day, active, history):
+    """People expected to lapse after this month until December: last year's lapses of those months,
+    scaled by how many participants there are now against the same month end last year."""
+    last_year = day.year - 1
+    then = history.value(unit_id, month_end(datetime.date(last_year, day.month, 1)), M.SI_PARTICIPANTS)
+    if not then:
+        return Decimal(0)
+    lapsed = sum(Decimal(history.value(unit_id, month_end(datetime.date(last_year, m, 1)), M.RENEWALS_LAPSED) or 0)
+                 for m in range(day.month + 1, 13))
+    return min(lapsed * active / Decimal(then), active)
+
+
 def forecasts(unit_id, day, values, labour, history):
     """Year-end forecasts: the run rate of new participants scaled by last year's monthly pattern."""
     share = elapsed_share(unit_id, day, history)
@@ -149,7 +166,9 @@ def forecasts(unit_id, day, values, labour, history):
     new_forecast = new / share if share > 0 else None
     result = {M.SI_NEW: new_forecast}
     if new_forecast is not None:
-        result[M.SI_PARTICIPANTS] = Decimal(values.get(M.SI_PARTICIPANTS, 0)) + new_forecast - new
+        active = Decimal(values.get(M.SI_PARTICIPANTS, 0))
+        result[M.SI_PARTICIPANTS] = max(active + new_forecast - new - lapses_to_come(unit_id, day, active, history),
+                                        Decimal(0))
         if labour:
             result[M.COVERAGE] = result[M.SI_PARTICIPANTS] * 100 / Decimal(labour)
     base = history.value(unit_id, datetime.date(day.year - 1, 12, 31), M.HI_HOUSEHOLD)

@@ -52,6 +52,21 @@ def test_a_participant_due_this_month_stays_active_until_the_month_is_over(tree,
     assert figure(tree.commune, D(2026, 3, 31), M.RENEWALS_LAPSED).actual == 1
 
 
+def test_the_forecast_of_participants_takes_off_last_years_lapses_still_to_come(tree, enrol, figure):
+    enrol(tree.commune, [(D(2025, 1, 5), YEARLY)])  # all of 2025, then stops
+    enrol(tree.commune, [(D(2025, 2, 5), QUARTERLY)])  # February–April 2025: lapsed in May 2025
+    enrol(tree.commune, [(D(2026, 1, 8), YEARLY)])
+    enrol(tree.commune, [(D(2026, 3, 2), MONTHLY)])
+    progress_recompute(full=True, today=TODAY)
+
+    assert figure(tree.commune, D(2025, 5, 31), M.RENEWALS_LAPSED).actual == 1
+    assert figure(tree.commune, D(2025, 3, 31), M.SI_PARTICIPANTS).actual == 2
+    active, new = figure(tree.commune, TODAY, M.SI_PARTICIPANTS), figure(tree.commune, TODAY, M.SI_NEW)
+    assert (active.actual, new.actual) == (2, 2)
+    # 2 now + the new still to come − 1 lapse to come (1 lapsed from April on last year, among 2 then, 2 now)
+    assert abs(active.forecast - (new.forecast + 2 - 2 - 1)) <= Decimal("0.01")
+
+
 def test_new_participants_count_from_the_first_of_january(tree, register, figure):
     progress_recompute(full=True, today=TODAY)
 
