@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from enrollment.models import Outcome, ParameterTable, PaymentMethod, Sex, SupportCategory, TargetGroup
+from enrollment.models import Outcome, ParameterTable, PaymentMethod, Role, Sex, SupportCategory, TargetGroup
 from enrollment.selectors.participants import agents_model, communes_for, staff_for, villages_for
 from enrollment.selectors.scoping import scope_path, scope_queryset
 from enrollment.services.contributions import ContributionError, contribution_compute, income_limits
@@ -36,6 +36,16 @@ def campaigns_for(user, campaign_model):
         return campaign_model.objects.all()
     ancestors = [prefix[: i + 1] for i, ch in enumerate(prefix) if ch == "/"][1:]
     return campaign_model.objects.filter(Q(unit__path__startswith=prefix) | Q(unit__path__in=ancestors))
+
+
+def _agents_for(user, agent_model):
+    """Agent staff a payment may be credited to: an office's agents by geography; an agent's own
+    organisation only, wherever its points are (agent staff never see another organisation's people)."""
+    active = agent_model.objects.filter(is_active=True)
+    if not user.is_authenticated or user.role != Role.AGENT_STAFF:
+        return scope_queryset(user, active, unit_field="point__unit")
+    profile = agent_model.objects.filter(user=user, is_active=True).select_related("point").first()
+    return active.filter(point__organisation_id=profile.point.organisation_id) if profile else active.none()
 
 
 class VillageSelect(forms.Select):
@@ -78,7 +88,7 @@ class PaymentFields(forms.Form):
         """Agent staff and campaigns of the user's area, named through the app registry only."""
         agent_model, campaign_model = agents_model("AgentStaff"), agents_model("Campaign")
         if agent_model is not None:
-            agents = scope_queryset(user, agent_model.objects.filter(is_active=True), unit_field="point__unit")
+            agents = _agents_for(user, agent_model)
             self.fields["collected_by_agent"] = forms.ModelChoiceField(
                 label=_("Collected by (agent staff)"), queryset=agents.order_by("full_name"), required=False)
             self.fields["mobilised_by_agent"] = forms.ModelChoiceField(
