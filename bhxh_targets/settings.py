@@ -159,3 +159,6 @@ AGENTS_REVIEW_THRESHOLD_PERCENT = envint("AGENTS_REVIEW_THRESHOLD_PERCENT", 50)
 AGENTS_REVIEW_MONTHS = envint("AGENTS_REVIEW_MONTHS", 3)
 # Agent staff may correct or delete the results they logged on the phone page for this many days back.
 AGENTS_RESULT_CORRECTION_DAYS = envint("AGENTS_RESULT_CORRECTION_DAYS", 7)
+# A reported new enrollee and a first payment in the register this many days apart can be the same person
+# (docs/AGENTS.md, counting rule).
+AGENTS_CLAIM_DAYS = envint("AGENTS_CLAIM_DAYS", 30)

@@ -46,8 +46,8 @@ class CampaignResult(models.Model):
     """What one agent staff member reports for one day in one commune, in a campaign or routine work.
 
     The new enrollees reported here are a claim; the register confirms them (payments marked
-    `is_first` that the agent mobilised or collected on that day). Counts use the larger of the two
-    per agent and day, never their sum — see docs/AGENTS.md.
+    `is_first` that the agent mobilised or collected, that day or some days apart). A payment settles
+    a claim instead of counting again (agents/selectors/claims.py, docs/AGENTS.md).
     """
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), null=True, blank=True,

@@ -4,6 +4,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 
 from agents.models import AgentStaff
+from agents.selectors.claims import counted_by_key
 from enrollment.models import Payment
 
 SUMMED = ("households_visited", "people_consulted", "attendees", "new_si", "new_hi")
@@ -11,7 +12,8 @@ SUMMED = ("households_visited", "people_consulted", "attendees", "new_si", "new_
 
 def campaign_rows(campaign, results, agents):
     """One dict per (agent, day): summed results, `reported`, `confirmed` (first payments the register
-    links to this campaign and credits to the agent that day) and `counted` = max(reported, confirmed).
+    links to this campaign and credits to the agent that day) and `counted`: what is left once the
+    campaign's payments have settled the agent's claims of the campaign (max(reported, confirmed) on a day).
 
     `results` and `agents` are the user's scoped querysets.
     """
@@ -32,11 +34,13 @@ def campaign_rows(campaign, results, agents):
         row["confirmed"] = row.get("confirmed", 0) + n
         row["communes"].add(commune)
     names = dict(AgentStaff.objects.filter(pk__in={k[0] for k in rows}).values_list("pk", "full_name"))
+    counted = counted_by_key({key: row["new_si"] or 0 for key, row in rows.items()},
+                             {key: row.get("confirmed", 0) for key, row in rows.items()})
     out = []
-    for (agent_id, _day), row in rows.items():
-        reported, confirmed_n = row["new_si"] or 0, row.get("confirmed", 0)
+    for (agent_id, day), row in rows.items():
         out.append({**row, "agent": names.get(agent_id, ""), "communes": ", ".join(sorted(row["communes"])),
-                    "reported": reported, "confirmed": confirmed_n, "counted": max(reported, confirmed_n)})
+                    "reported": row["new_si"] or 0, "confirmed": row.get("confirmed", 0),
+                    "counted": counted[(agent_id, day)]})
     return out
 
 

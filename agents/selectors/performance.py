@@ -2,10 +2,11 @@
 
 An agent's new enrollees reach the system twice: as a claim in a campaign result (`new_si`) and,
 once the money is in, as a first payment in the register (`Payment.is_first`) that names the agent
-as mobiliser (or, when nobody is named as mobiliser, as collector). Per agent and day the counted
-figure is the larger of the two — max(reported, confirmed) — never their sum: a result logged in
-the morning and the register entry of the same person in the evening count once, and an agent's
-claim counts until the register catches up. Renewals collected come from the register only.
+as mobiliser (or, when nobody is named as mobiliser, as collector). Per agent the counted
+figure is what remains once the register's first payments have settled the agent's claims (a claim
+and a payment up to AGENTS_CLAIM_DAYS apart are the same person): on one day that is max(reported,
+confirmed), never their sum; a claim on a campaign day and the payment a few days later count once,
+and a claim counts until the register catches up. Renewals collected come from the register only.
 """
 
 from collections import defaultdict
@@ -15,6 +16,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
 from agents.models import CampaignResult
+from agents.selectors.claims import claim_window, counted_by_key
 from enrollment.models import Payment
 from enrollment.services.months import first_of_month
 
@@ -44,13 +46,17 @@ def reported_by_agent_day(agents, start, end):
 
 
 def counted_by_agent_day(agents, start, end):
-    """{(agent_id, day): {"reported", "confirmed", "counted"}} for every agent-day with either figure."""
-    reported = reported_by_agent_day(agents, start, end)
-    confirmed = confirmed_by_agent_day(agents, start, end)
+    """{(agent_id, day): {"reported", "confirmed", "counted"}} for every agent-day in [start, end] with
+    either figure; `counted` is what is left once payments have settled claims (agents/selectors/claims.py)."""
+    # Claims and payments just before the period settle against those in it: look back two windows.
+    # Nothing after `end` changes a day up to `end` (a later payment settles an earlier claim, not the reverse).
+    since = start - 2 * claim_window()
+    reported = reported_by_agent_day(agents, since, end)
+    confirmed = confirmed_by_agent_day(agents, since, end)
+    counted = counted_by_key(reported, confirmed)
     return {
-        key: {"reported": reported.get(key, 0), "confirmed": confirmed.get(key, 0),
-              "counted": max(reported.get(key, 0), confirmed.get(key, 0))}
-        for key in reported.keys() | confirmed.keys()
+        key: {"reported": reported.get(key, 0), "confirmed": confirmed.get(key, 0), "counted": counted[key]}
+        for key in reported.keys() | confirmed.keys() if start <= key[1] <= end
     }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ def campaign_detail(request, pk):
     rows = campaign_rows(campaign, visible_results(request.user), visible_staff(request.user))
     totals = campaign_totals(rows)
     return render_table(request, CampaignResultTable(rows), "agents/campaign_detail.html",
-                        {"campaign": campaign, "totals": totals,
+                        {"campaign": campaign, "totals": totals, "claim_days": settings.AGENTS_CLAIM_DAYS,
                          "participants": visible_staff(request.user, campaign.agents.select_related("point"))},
                         filename="campaign-results")
 

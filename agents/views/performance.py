@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -50,7 +51,7 @@ def performance(request):
     table = performance_table(rows, months_of(start, end), show_rank=False)
     return render_table(request, table, "agents/performance.html",
                         {"year": year, "level": level, "levels": Level.choices[:3],
-                         "has_partial": _has_partial(rows)},
+                         "has_partial": _has_partial(rows), "claim_days": settings.AGENTS_CLAIM_DAYS},
                         filename=f"agent-performance-{level}-{year}")
 
 

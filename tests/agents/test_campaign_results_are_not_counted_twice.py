@@ -78,3 +78,48 @@ def test_a_district_sees_the_provincial_campaign_with_its_own_results_only(clien
     response = client_for(district_staff).get(f"/agents/campaigns/{ra_quan.pk}/")
     assert response.context["totals"]["counted"] == 2
     assert "Trần Thị Lan" not in response.content.decode()
+
+
+def test_people_reported_on_a_campaign_day_and_paying_days_later_count_once(agents, tree, first_payment):
+    report(agents.mai, tree.commune, 2)
+    first_payment(tree.commune, date(2026, 5, 26), mobilised_by_agent=agents.mai)
+    first_payment(tree.commune, date(2026, 5, 26), mobilised_by_agent=agents.mai)
+    first_payment(tree.commune, date(2026, 5, 27), mobilised_by_agent=agents.mai)
+    by_day = counted_by_agent_day([agents.mai], date(2026, 5, 1), date(2026, 5, 31))
+    assert by_day[(agents.mai.pk, date(2026, 5, 26))] == {"reported": 0, "confirmed": 2, "counted": 0}
+    assert by_day[(agents.mai.pk, date(2026, 5, 27))]["counted"] == 1
+    assert new_by_agent_month([agents.mai], date(2026, 5, 1), date(2026, 5, 31))[agents.mai.pk] == {
+        date(2026, 5, 1): 3}
+
+
+def test_a_report_logged_the_day_after_the_payments_counts_once(agents, tree, first_payment):
+    first_payment(tree.commune, DAY, collected_by_agent=agents.mai)
+    report(agents.mai, tree.commune, 1, day=date(2026, 5, 24))
+    assert new_by_agent_month([agents.mai], date(2026, 5, 1), date(2026, 5, 31))[agents.mai.pk] == {
+        date(2026, 5, 1): 1}
+
+
+def test_a_claim_of_last_month_settles_a_payment_of_this_month(agents, tree, first_payment, settings):
+    report(agents.mai, tree.commune, 2, day=date(2026, 4, 28))
+    first_payment(tree.commune, date(2026, 5, 4), mobilised_by_agent=agents.mai)
+    may = new_by_agent_month([agents.mai], date(2026, 5, 1), date(2026, 5, 31))
+    assert may[agents.mai.pk] == {date(2026, 5, 1): 0}
+
+
+def test_a_payment_long_after_a_claim_is_another_person(agents, tree, first_payment, settings):
+    settings.AGENTS_CLAIM_DAYS = 30
+    report(agents.mai, tree.commune, 1, day=date(2026, 4, 1))
+    first_payment(tree.commune, date(2026, 5, 2), mobilised_by_agent=agents.mai)
+    assert new_by_agent_month([agents.mai], date(2026, 4, 1), date(2026, 5, 31))[agents.mai.pk] == {
+        date(2026, 4, 1): 1, date(2026, 5, 1): 1}
+
+
+def test_the_campaign_page_settles_a_claim_paid_later_in_the_campaign(client_for, provincial_manager, agents, tree,
+                                                                     first_payment):
+    golden_week = Campaign.objects.create(name="Tuần lễ vàng", campaign_type=CampaignType.GOLDEN_WEEK,
+                                          unit=tree.province, starts_on=date(2026, 3, 13), ends_on=date(2026, 3, 21))
+    report(agents.mai, tree.commune, 3, day=date(2026, 3, 13), campaign=golden_week)
+    for _ in range(3):
+        first_payment(tree.commune, date(2026, 3, 16), mobilised_by_agent=agents.mai, campaign=golden_week)
+    totals = client_for(provincial_manager).get(f"/agents/campaigns/{golden_week.pk}/").context["totals"]
+    assert (totals["reported"], totals["confirmed"], totals["counted"]) == (3, 3, 3)
