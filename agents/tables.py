@@ -100,15 +100,15 @@ class AgentStaffTable(tables.Table):
     card_number = tables.Column(verbose_name=_("Card"), default="—")
     card_expires_on = tables.DateColumn(verbose_name=_("Card expires on"), default="—")
 
-    def __init__(self, *args, mask_phones=False, **kwargs):
-        self.mask_phones = mask_phones
+    def __init__(self, *args, shows_phone=lambda member: False, **kwargs):
+        self.shows_phone = shows_phone
         super().__init__(*args, **kwargs)
 
-    def render_phone(self, value):
-        return mask(value) if self.mask_phones else value
+    def render_phone(self, record, value):
+        return value if self.shows_phone(record) else mask(value)
 
-    def value_phone(self, value):
-        return self.render_phone(value)
+    def value_phone(self, record, value):
+        return self.render_phone(record, value)
 
     class Meta:
         model = AgentStaff

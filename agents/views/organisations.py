@@ -5,8 +5,8 @@ from django.utils import timezone
 from agents.models import AgentCard, AgentStaff, ContractStatus, TrainingCourse, TrainingRecord, TrainingResult
 from agents.models.organisations import Contract
 from agents.selectors.scoping import (
-    get_in_scope, managed_courses, managed_organisations, visible_courses, visible_organisations, visible_points,
-    visible_staff,
+    agent_profile, get_in_scope, managed_courses, managed_organisations, visible_courses, visible_organisations,
+    visible_points, visible_staff,
 )
 from agents.selectors.training import counts_by_organisation, counts_by_unit
 from agents.tables import (
@@ -19,8 +19,12 @@ from enrollment.selectors.scoping import visible_units
 from enrollment.views.exporting import render_table
 
 
-def masks_phones(user):
-    return user.role == Role.VIEWER
+def shows_phone(user, member):
+    """Offices call agent staff; viewers need no phone, and agent staff only their own."""
+    if user.role == Role.AGENT_STAFF:
+        profile = agent_profile(user)
+        return profile is not None and profile.pk == member.pk
+    return user.role in OFFICE_ROLES
 
 
 def writes_agents(user):
@@ -85,7 +89,7 @@ def staff_list(request):
     name = request.GET.get("q", "").strip()
     if name:
         staff = staff.filter(full_name__icontains=name)
-    table = AgentStaffTable(staff, mask_phones=masks_phones(request.user))
+    table = AgentStaffTable(staff, shows_phone=lambda member: shows_phone(request.user, member))
     return render_table(request, table, "agents/staff_list.html",
                         {"organisations": visible_organisations(request.user).order_by("name"), "q": name,
                          "organisation": organisation, "can_write": writes_agents(request.user)},
@@ -104,7 +108,7 @@ def staff_detail(request, pk):
                                     exclude=_without_edit(user, "staff", "point"))
     return render_table(request, table, "agents/staff_detail.html",
                         {"member": member, "tab": tab, "can_write": writes_agents(user),
-                         "phone": mask(member.phone) if masks_phones(request.user) else member.phone},
+                         "phone": member.phone if shows_phone(user, member) else mask(member.phone)},
                         filename=f"agent-staff-{tab}")
 
 
