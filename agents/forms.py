@@ -59,16 +59,12 @@ class ResultForm(ResultCountsForm):
         super().__init__(*args, **kwargs)
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(DayMonthYearDates, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["name", "campaign_type", "starts_on", "ends_on", "unit", "target_si", "target_hi", "agents",
                   "description"]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "agents": forms.SelectMultiple(attrs={"size": 8}),
-        }
+        widgets = {"agents": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, units, agents, **kwargs):
         super().__init__(*args, **kwargs)

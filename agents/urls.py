@@ -29,6 +29,7 @@ urlpatterns = [
     path("agents/campaigns/", campaigns.campaign_list, name="campaign_list"),
     path("agents/campaigns/new/", campaigns.campaign_new, name="campaign_new"),
     path("agents/campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("agents/campaigns/<int:pk>/edit/", campaigns.campaign_edit, name="campaign_edit"),
     path("agents/quotas/", performance.quotas, name="quotas"),
     path("agents/performance/", performance.performance, name="performance"),
     path("agents/leaderboard/", performance.leaderboard, name="leaderboard"),

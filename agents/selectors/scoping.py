@@ -158,6 +158,13 @@ def managed_staff(user, queryset=None):
     return visible_staff(user, queryset) if _office(user) else queryset.none()
 
 
+def managed_campaigns(user, queryset=None):
+    """Campaigns the user may edit: those whose scope unit is in the user's area (a district sees the
+    province's mobilisation day but does not edit it)."""
+    queryset = queryset if queryset is not None else Campaign.objects.all()
+    return scope_queryset(user, queryset, "unit") if _office(user) else queryset.none()
+
+
 def managed_courses(user, queryset=None):
     queryset = queryset if queryset is not None else TrainingCourse.objects.all()
     return scope_queryset(user, queryset, "unit") if _office(user) else queryset.none()

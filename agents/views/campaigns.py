@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agents.forms import CampaignForm
 from agents.selectors.campaigns import campaign_rows, campaign_totals
-from agents.selectors.scoping import get_in_scope, visible_campaigns, visible_results, visible_staff
+from agents.selectors.scoping import (
+    get_in_scope, managed_campaigns, visible_campaigns, visible_results, visible_staff,
+)
 from agents.tables import CampaignResultTable, CampaignTable
 from enrollment.models import OFFICE_ROLES, Level
 from enrollment.scoping import scoped_view
@@ -30,16 +33,26 @@ def campaign_detail(request, pk):
     totals = campaign_totals(rows)
     return render_table(request, CampaignResultTable(rows), "agents/campaign_detail.html",
                         {"campaign": campaign, "totals": totals, "claim_days": settings.AGENTS_CLAIM_DAYS,
+                         "can_edit": managed_campaigns(request.user).filter(pk=pk).exists(),
                          "participants": visible_staff(request.user, campaign.agents.select_related("point"))},
                         filename="campaign-results")
 
 
+def _campaign_form(request, campaign=None):
+    user = request.user
+    deepest = Level.PROVINCE if user.is_national else Level.COMMUNE
+    units = visible_units(user).filter(level__lte=deepest, code_set="2025")
+    staff = visible_staff(user)
+    agents = staff.filter(is_active=True)
+    if campaign is not None:  # participants who have left since stay on the list
+        agents = staff.filter(Q(is_active=True) | Q(pk__in=campaign.agents.values("pk")))
+    return CampaignForm(request.POST or None, instance=campaign, units=units,
+                        agents=agents.select_related("point"))
+
+
 @scoped_view(roles=OFFICE_ROLES)
 def campaign_new(request):
-    deepest = Level.PROVINCE if request.user.is_national else Level.COMMUNE
-    units = visible_units(request.user).filter(level__lte=deepest, code_set="2025")
-    agents = visible_staff(request.user).filter(is_active=True).select_related("point")
-    form = CampaignForm(request.POST or None, units=units, agents=agents)
+    form = _campaign_form(request)
     if request.method == "POST" and form.is_valid():
         campaign = form.save(commit=False)
         campaign.created_by = request.user
@@ -47,4 +60,16 @@ def campaign_new(request):
         form.save_m2m()
         messages.success(request, _("Campaign %(name)s was created.") % {"name": campaign.name})
         return redirect("agents:campaign_detail", pk=campaign.pk)
-    return render(request, "agents/campaign_form.html", {"form": form})
+    return render(request, "agents/campaign_form.html", {"form": form, "title": _("New campaign")})
+
+
+@scoped_view(roles=OFFICE_ROLES)
+def campaign_edit(request, pk):
+    campaign = get_in_scope(managed_campaigns(request.user), pk=pk)
+    form = _campaign_form(request, campaign)
+    if request.method == "POST" and form.is_valid():
+        campaign = form.save()
+        messages.success(request, _("Campaign %(name)s was saved.") % {"name": campaign.name})
+        return redirect("agents:campaign_detail", pk=campaign.pk)
+    return render(request, "agents/campaign_form.html",
+                  {"form": form, "title": _("Edit %(name)s") % {"name": campaign.name}, "campaign": campaign})
