@@ -173,6 +173,7 @@ class CampaignResultTable(tables.Table):
     confirmed = NumberColumn(verbose_name=_("New SI in the register"))
     counted = NumberColumn(verbose_name=_("New SI counted"))
     new_hi = NumberColumn(verbose_name=_("New household HI"))
+    notes = tables.Column(verbose_name=_("Notes"), default="", orderable=False)
 
     class Meta:
         attrs = {"class": "table", "id": "campaign-results"}

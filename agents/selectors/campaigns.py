@@ -21,15 +21,18 @@ def campaign_rows(campaign, results, agents):
     summed = (results.filter(campaign=campaign).values("agent", "day")
               .annotate(**{f: Sum(f) for f in SUMMED}).order_by())
     for row in summed:
-        rows[(row["agent"], row["day"])] = {**row, "communes": set()}
-    for agent_id, day, commune in results.filter(campaign=campaign).values_list("agent", "day", "commune__name"):
+        rows[(row["agent"], row["day"])] = {**row, "communes": set(), "notes": []}
+    for agent_id, day, commune, notes in (results.filter(campaign=campaign).order_by("recorded_at")
+                                          .values_list("agent", "day", "commune__name", "notes")):
         rows[(agent_id, day)]["communes"].add(commune)
+        if notes.strip():
+            rows[(agent_id, day)]["notes"].append(notes.strip())
     confirmed = (Payment.objects.filter(campaign=campaign, is_first=True)
                  .annotate(credited=Coalesce("mobilised_by_agent", "collected_by_agent"))
                  .filter(credited__in=agents.values("pk"))
                  .values_list("credited", "paid_on", "commune__name").annotate(n=Count("pk")).order_by())
     for agent_id, day, commune, n in confirmed:
-        row = rows.setdefault((agent_id, day), {"agent": agent_id, "day": day, "communes": set(),
+        row = rows.setdefault((agent_id, day), {"agent": agent_id, "day": day, "communes": set(), "notes": [],
                                                 **{f: 0 for f in SUMMED}})
         row["confirmed"] = row.get("confirmed", 0) + n
         row["communes"].add(commune)
@@ -39,6 +42,7 @@ def campaign_rows(campaign, results, agents):
     out = []
     for (agent_id, day), row in rows.items():
         out.append({**row, "agent": names.get(agent_id, ""), "communes": ", ".join(sorted(row["communes"])),
+                    "notes": "; ".join(row["notes"]),
                     "reported": row["new_si"] or 0, "confirmed": row.get("confirmed", 0),
                     "counted": counted[(agent_id, day)]})
     return out

@@ -123,3 +123,14 @@ def test_the_campaign_page_settles_a_claim_paid_later_in_the_campaign(client_for
         first_payment(tree.commune, date(2026, 3, 16), mobilised_by_agent=agents.mai, campaign=golden_week)
     totals = client_for(provincial_manager).get(f"/agents/campaigns/{golden_week.pk}/").context["totals"]
     assert (totals["reported"], totals["confirmed"], totals["counted"]) == (3, 3, 3)
+
+
+def test_the_campaign_page_and_its_export_show_the_agents_notes(client_for, provincial_manager, agents, tree,
+                                                               ra_quan):
+    result = report(agents.mai, tree.commune, 1, campaign=ra_quan)
+    result.notes = "Hội trường ấp Bình Thạnh, 40 người dự"
+    result.save()
+    client = client_for(provincial_manager)
+    assert "Hội trường ấp Bình Thạnh, 40 người dự" in client.get(f"/agents/campaigns/{ra_quan.pk}/").content.decode()
+    csv = client.get(f"/agents/campaigns/{ra_quan.pk}/?_export=csv").content.decode()
+    assert "Ghi chú" in csv and "Hội trường ấp Bình Thạnh, 40 người dự" in csv
