@@ -13,7 +13,7 @@ from agents.tables import (
     mask,
     AgentStaffTable, CardTable, ContractTable, OrganisationTable, PointTable, TrainingCountTable, TrainingRecordTable,
 )
-from enrollment.models import OFFICE_ROLES, Level, Role
+from enrollment.models import OFFICE_ROLES, Level, Role, Unit
 from enrollment.scoping import scoped_view
 from enrollment.selectors.scoping import visible_units
 from enrollment.views.exporting import render_table
@@ -113,7 +113,13 @@ def staff_detail(request, pk):
 
 
 def _child_units(user):
-    """The units one level below the user's scope (districts of a province, communes of a district)."""
+    """The units one level below the user's scope (districts of a province, communes of a district); for agent
+    staff, whose data is their organisation's wherever it works, one level below its contracting unit."""
+    if user.role == Role.AGENT_STAFF:
+        profile = agent_profile(user)
+        if profile is None or not profile.is_active:
+            return Unit.objects.none()
+        return Unit.objects.filter(parent=profile.point.organisation.unit_id).order_by("name")
     if user.is_national:
         return visible_units(user).filter(level=Level.PROVINCE, code_set="2025").order_by("code")
     if user.scope_unit_id is None:

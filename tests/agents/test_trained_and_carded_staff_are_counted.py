@@ -47,3 +47,8 @@ def test_a_course_lists_its_participants_within_scope(client_for, district_staff
 def test_the_counts_export(client_for, provincial_manager, trained):
     csv = client_for(provincial_manager).get("/agents/training/?by=organisation&_export=csv").content.decode()
     assert "Bưu điện tỉnh" in csv
+
+
+def test_agent_staff_count_their_organisation_per_district_of_its_contract(client_for, agent_user, trained, tree):
+    assert rows(client_for(agent_user), "unit") == [
+        ("BHXH cơ sở huyện Chợ Gạo", 1, 1, 1), ("BHXH cơ sở thành phố Mỹ Tho", 1, 1, 0)]
