@@ -87,7 +87,11 @@ def visible_campaigns(user, queryset=None):
         organisation_id = _agent_organisation_id(user)
         if organisation_id is None:
             return queryset.none()
-        return queryset.filter(agents__point__organisation_id=organisation_id).distinct()
+        # Taking part, or having logged results in it: the phone page offers every campaign running in
+        # the agent's communes.
+        taking_part = Campaign.objects.filter(agents__point__organisation_id=organisation_id).values("pk")
+        logged = CampaignResult.objects.filter(agent__point__organisation_id=organisation_id).values("campaign_id")
+        return queryset.filter(Q(pk__in=taking_part) | Q(pk__in=logged))
     prefix = scope_path(user)
     if prefix is None:
         return queryset.none()

@@ -48,3 +48,20 @@ def test_agent_staff_cannot_set_quotas_or_decide_reviews(client_for, agent_user,
     client = client_for(agent_user)
     assert client.get("/agents/quotas/").status_code == 403
     assert client.get("/agents/reviews/").status_code == 403
+
+
+def test_a_campaign_they_logged_results_in_without_being_listed_is_theirs_to_see(client_for, agent_user, agents,
+                                                                                  tree):
+    import uuid
+
+    from agents.models import CampaignResult
+
+    province_day = Campaign.objects.create(name="Ra quân toàn tỉnh", campaign_type=CampaignType.MOBILISATION_DAY,
+                                           unit=tree.province, starts_on="2026-05-23", ends_on="2026-05-23")
+    province_day.agents.set([agents.hung])
+    CampaignResult.objects.create(agent=agents.mai, commune=tree.commune, day="2026-05-23", new_si=2,
+                                  campaign=province_day, idempotency_key=uuid.uuid4())
+    response = client_for(agent_user).get(f"/agents/campaigns/{province_day.pk}/")
+    assert response.status_code == 200
+    assert response.context["totals"]["reported"] == 2
+    assert "Lê Văn Hùng" not in response.content.decode()
