@@ -70,3 +70,9 @@ def test_deleting_twice_deletes_once(client_for, agent_user, agents, tree):
 def test_office_staff_have_no_correction_page(client_for, district_staff, agents, tree):
     logged = result(agents.mai, tree.commune)
     assert client_for(district_staff).get(f"/field/results/{logged.pk}/").status_code == 403
+
+
+def test_each_report_on_the_phone_page_names_its_figures(client_for, agent_user, agents, tree):
+    result(agents.mai, tree.commune, days_ago=2, people_consulted=14, new_hi=3)
+    earlier = client_for(agent_user).get("/field/").content.decode().split('id="earlier"')[1]
+    assert "10 hộ, 14 người được tư vấn, 2 BHXH TN mới, 3 BHYT hộ gia đình mới" in earlier
