@@ -10,6 +10,7 @@ from agents.selectors.rankings import Level
 from enrollment.models import Metric
 from enrollment.register_forms import DATE_FORMATS, date_input
 
+AGENT_QUOTA_METRICS = (Metric.SI_NEW, Metric.HI_HOUSEHOLD)
 COUNT_WIDGET = {"inputmode": "numeric", "min": 0, "class": "stepper-input"}
 
 
@@ -88,8 +89,7 @@ class QuotaForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     month_from = forms.IntegerField(label=_("From month"), min_value=1, max_value=12)
     month_to = forms.IntegerField(label=_("To month"), min_value=1, max_value=12)
-    metric = forms.ChoiceField(label=_("Metric"), choices=[(Metric.SI_NEW, Metric.SI_NEW.label),
-                                                           (Metric.HI_HOUSEHOLD, Metric.HI_HOUSEHOLD.label)],
+    metric = forms.ChoiceField(label=_("Metric"), choices=[(m, Metric(m).label) for m in AGENT_QUOTA_METRICS],
                                initial=Metric.SI_NEW)
     target = forms.DecimalField(label=_("People per month"), min_value=0, max_digits=10, decimal_places=0)
 

@@ -3,9 +3,9 @@
 from django.db.models import Q
 
 from agents.models import AgentStaffQuota, Campaign
-from agents.selectors.performance import counted_by_agent_day
+from agents.selectors.performance import counted_by_agent_day, new_hi_by_agent_month
 from agents.services.results import communes_of
-from enrollment.models import Participant
+from enrollment.models import Metric, Participant
 from enrollment.selectors.register import participants_due_in
 from enrollment.services.months import add_months, first_of_month, month_end
 
@@ -29,10 +29,14 @@ def renewals_due(agent, month):
     return participants_due_in(month, still_due).select_related("commune").order_by("commune__name", "full_name")
 
 
-def quota_progress_this_month(agent, today):
+def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):
+    """New voluntary SI participants counted (docs/AGENTS.md), or new household HI reported, against the
+    agent's quota of the month for that metric."""
     month = first_of_month(today)
-    quota = AgentStaffQuota.objects.filter(agent=agent, year=today.year, month=today.month,
-                                           metric="si_new").first()
-    counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
+    quota = AgentStaffQuota.objects.filter(agent=agent, year=today.year, month=today.month, metric=metric).first()
+    if metric == Metric.HI_HOUSEHOLD:
+        counted = sum(new_hi_by_agent_month([agent.pk], month, month_end(month))[agent.pk].values())
+    else:
+        counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
     percent = round(counted * 100 / quota.target) if quota and quota.target else None
     return {"quota": quota, "counted": counted, "percent": percent, "bar": min(percent or 0, 100)}

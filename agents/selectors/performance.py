@@ -68,6 +68,17 @@ def new_by_agent_month(agents, start, end):
     return totals
 
 
+def new_hi_by_agent_month(agents, start, end):
+    """{agent_id: {first_of_month: new household HI reported}}: the register does not link household
+    members to agents, so these are the agents' own figures."""
+    rows = (CampaignResult.objects.filter(agent__in=_agent_ids(agents), day__gte=start, day__lte=end)
+            .values_list("agent", "day").annotate(n=Sum("new_hi")).order_by())
+    totals = defaultdict(lambda: defaultdict(int))
+    for agent_id, day, n in rows:
+        totals[agent_id][first_of_month(day)] += n or 0
+    return totals
+
+
 def renewals_by_agent_month(agents, start, end):
     """{agent_id: {first_of_month: payments collected from people who had paid before}}."""
     rows = (Payment.objects.filter(is_first=False, paid_on__gte=start, paid_on__lte=end,

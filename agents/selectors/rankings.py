@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from agents.models import AgentStaffQuota, CollectionPoint, CollectionPointQuota, OrganisationQuota, OrganisationType
 from agents.selectors.performance import (
-    months_of, new_by_agent_month, new_by_officer, renewals_by_agent_month, renewals_by_officer,
+    months_of, new_by_agent_month, new_by_officer, new_hi_by_agent_month, renewals_by_agent_month,
+    renewals_by_officer,
 )
 from agents.selectors.quotas import targets_for_months
-from enrollment.models import OfficerQuota
+from enrollment.models import Metric, OfficerQuota
 
 
 class Level(TextChoices):
@@ -45,25 +46,28 @@ def _percent_or_minus(row):
     return row.percent if row.percent is not None else Decimal(-1)
 
 
-def agent_performance(level, staff, points, organisations, start, end):
-    """Rows for the level over [start, end]; staff/points/organisations are already scoped querysets."""
+def agent_performance(level, staff, points, organisations, start, end, metric=Metric.SI_NEW):
+    """Rows for the level over [start, end]; staff/points/organisations are already scoped querysets.
+
+    `metric`: new voluntary SI participants (counted, docs/AGENTS.md) or new household HI participants
+    (reported), each against the quotas of that metric."""
     months = months_of(start, end)
-    new = new_by_agent_month(staff, start, end)
+    new = (new_hi_by_agent_month if metric == Metric.HI_HOUSEHOLD else new_by_agent_month)(staff, start, end)
     renewals = renewals_by_agent_month(staff, start, end)
     members = list(staff.values_list("pk", "full_name", "point_id", "point__name", "point__organisation_id",
                                      "point__organisation__name"))
     if level == Level.STAFF:
-        targets = targets_for_months(AgentStaffQuota, staff, months)
+        targets = targets_for_months(AgentStaffQuota, staff, months, metric)
         rows = {pk: PerformanceRow(pk, name, point_name, target=targets.get(pk))
                 for pk, name, _point, point_name, _org, _org_name in members}
         owner_of = {pk: pk for pk, *_ in members}
     elif level == Level.POINT:
-        targets = targets_for_months(CollectionPointQuota, points, months)
+        targets = targets_for_months(CollectionPointQuota, points, months, metric)
         rows = {pk: PerformanceRow(pk, name, org_name, target=targets.get(pk))
                 for pk, name, org_name in points.values_list("pk", "name", "organisation__name")}
         owner_of = {pk: point for pk, _n, point, *_ in members}
     else:
-        targets = _organisation_targets(organisations, points, months)
+        targets = _organisation_targets(organisations, points, months, metric)
         rows = {pk: PerformanceRow(pk, name, OrganisationType(kind).label, target=targets.get(pk),
                                    partial=pk in targets.partial)
                 for pk, name, kind in organisations.values_list("pk", "name", "organisation_type")}
@@ -85,11 +89,11 @@ class OrganisationTargets(dict):
     partial = frozenset()
 
 
-def _organisation_targets(organisations, points, months):
+def _organisation_targets(organisations, points, months, metric=Metric.SI_NEW):
     """Compare like with like: the actual of an organisation is the sum of the staff the user sees, so
     for an organisation with points outside the user's area (the provincial post office seen from a
     district) the target is the sum of the quotas of the points the user sees, not the whole quota."""
-    targets = OrganisationTargets(targets_for_months(OrganisationQuota, organisations, months))
+    targets = OrganisationTargets(targets_for_months(OrganisationQuota, organisations, months, metric))
     partial = set(CollectionPoint.objects.filter(organisation__in=organisations).exclude(pk__in=points)
                   .values_list("organisation_id", flat=True).order_by().distinct())
     if not partial:
@@ -97,7 +101,7 @@ def _organisation_targets(organisations, points, months):
     seen_points = dict(points.filter(organisation_id__in=partial).values_list("pk", "organisation_id"))
     for organisation_id in partial:
         targets.pop(organisation_id, None)
-    for point_id, target in targets_for_months(CollectionPointQuota, list(seen_points), months).items():
+    for point_id, target in targets_for_months(CollectionPointQuota, list(seen_points), months, metric).items():
         organisation_id = seen_points[point_id]
         targets[organisation_id] = targets.get(organisation_id, Decimal(0)) + target
     targets.partial = frozenset(partial)

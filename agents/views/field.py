@@ -15,7 +15,7 @@ from agents.services.results import (
     COUNT_FIELDS, communes_of, correctable_results, result_correct, result_record, result_remove,
 )
 from agents.tables import mask
-from enrollment.models import Role, Unit
+from enrollment.models import Metric, Role, Unit
 from enrollment.scoping import scoped_view
 
 
@@ -71,7 +71,8 @@ def field(request):
     return render(request, "agents/field.html", {
         "agent": agent, "form": form, "today": today, "today_results": today_results, "today_totals": today_totals,
         "earlier_results": [r for r in recent if r.day != today],
-        "progress": quota_progress_this_month(agent, today), "due": due,
+        "progress": quota_progress_this_month(agent, today),
+        "progress_hi": quota_progress_this_month(agent, today, Metric.HI_HOUSEHOLD), "due": due,
     })
 
 

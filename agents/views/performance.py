@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agents.forms import DecisionForm, PeriodForm, QuotaForm
+from agents.forms import AGENT_QUOTA_METRICS, DecisionForm, PeriodForm, QuotaForm
 from agents.models import AgentStaffQuota, CollectionPointQuota, OrganisationQuota
 from agents.selectors.performance import months_of
 from agents.selectors.rankings import Level, agent_performance, officer_performance, ranked
@@ -18,17 +18,18 @@ from agents.selectors.scoping import (
 from agents.services.quotas import agent_quotas_set
 from agents.services.reviews import ReviewRule, review_decide, reviews_flag
 from agents.tables import ReviewTable, performance_table
-from enrollment.models import MANAGER_ROLES, OFFICE_ROLES, Role, Staff
+from enrollment.models import MANAGER_ROLES, OFFICE_ROLES, Metric, Role, Staff
 from enrollment.scoping import scoped_view
 from enrollment.selectors.scoping import scope_queryset
 from enrollment.services.months import month_end
 from enrollment.views.exporting import EXPORT_FORMATS, render_table
 
 
-def _rows(user, level, start, end):
+def _rows(user, level, start, end, metric=Metric.SI_NEW):
     if level == Level.OFFICER:
         return officer_performance(scope_queryset(user, Staff.objects.filter(is_active=True)), start, end)
-    return agent_performance(level, visible_staff(user), visible_points(user), visible_organisations(user), start, end)
+    return agent_performance(level, visible_staff(user), visible_points(user), visible_organisations(user), start, end,
+                             metric)
 
 
 def _has_partial(rows):
@@ -104,20 +105,25 @@ def quotas(request):
             )
             messages.success(request, _("Quotas saved: %(created)d new, %(updated)d changed.")
                              % {"created": created, "updated": updated})
-            return redirect(f"{request.path}?year={data['year']}&month={data['month_from']}&level={data['level']}")
+            return redirect(f"{request.path}?year={data['year']}&month={data['month_from']}&level={data['level']}"
+                            f"&metric={data['metric']}")
     year = _year(request)
     month_value = request.GET.get("month", "")
     month = int(month_value) if month_value.isdigit() and 1 <= int(month_value) <= 12 else timezone.localdate().month
     level = request.GET.get("level", Level.STAFF)
     if level not in QUOTA_MODELS:
         level = Level.STAFF
+    metric = request.GET.get("metric", Metric.SI_NEW)
+    if metric not in AGENT_QUOTA_METRICS:
+        metric = Metric.SI_NEW
     start = date(year, month, 1)
-    rows = [r for r in _rows(request.user, level, start, month_end(start)) if r.target is not None]
+    rows = [r for r in _rows(request.user, level, start, month_end(start), metric) if r.target is not None]
     table = performance_table(ranked(rows), show_rank=False)
     return render_table(request, table, "agents/quotas.html",
                         {"form": form, "year": year, "month": month, "level": level, "levels": Level.choices[:3],
+                         "metric": metric, "metrics": [(m, Metric(m).label) for m in AGENT_QUOTA_METRICS],
                          "months": range(1, 13), "has_partial": _has_partial(rows)},
-                        filename=f"agent-quotas-{level}-{year}-{month:02d}")
+                        filename=f"agent-quotas-{level}-{metric}-{year}-{month:02d}")
 
 
 @scoped_view(roles=OFFICE_ROLES + (Role.VIEWER,))
