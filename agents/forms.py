@@ -106,10 +106,10 @@ class QuotaForm(forms.Form):
         return data
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(DayMonthYearDates, forms.Form):
     level = forms.ChoiceField(label=_("Ranking of"), choices=Level.choices, initial=Level.STAFF)
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start = forms.DateField(label=_("From"))
+    end = forms.DateField(label=_("To"))
     by = forms.ChoiceField(label=_("By"), choices=[("new", _("New participants")), ("percent", _("Share of quota (%)"))],
                            initial="new")
 
@@ -117,8 +117,8 @@ class PeriodForm(forms.Form):
         today = timezone.localdate()
         data = data.copy() if data else {}
         data.setdefault("level", Level.STAFF)
-        data.setdefault("start", date(today.year, 1, 1).isoformat())
-        data.setdefault("end", today.isoformat())
+        data.setdefault("start", date(today.year, 1, 1).strftime("%d/%m/%Y"))
+        data.setdefault("end", today.strftime("%d/%m/%Y"))
         data.setdefault("by", "new")
         super().__init__(data, **kwargs)
         if levels is not None:

@@ -83,3 +83,10 @@ def test_agent_staff_compare_within_their_organisation(client_for, agent_user, r
 def test_a_period_ending_before_it_starts_is_refused(client_for, provincial_manager, results):
     response = client_for(provincial_manager).get("/agents/leaderboard/", {"start": "2026-04-01", "end": "2026-03-01"})
     assert "Ngày kết thúc kỳ trước ngày bắt đầu" in response.content.decode()
+
+
+def test_the_period_is_typed_and_shown_as_day_month_year(client_for, provincial_manager, results):
+    client = client_for(provincial_manager)
+    assert ranking(client, start="01/03/2026", end="31/03/2026")[0] == (1, "Trần Thị Lan", 7)
+    body = client.get("/agents/leaderboard/").content.decode()
+    assert 'name="start" value="01/01/' in body and 'type="date"' not in body
