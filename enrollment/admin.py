@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from enrollment.models import ImportJob, LabourForce, Staff, Unit, User
+from enrollment.models import ExportRecord, ImportJob, LabourForce, Staff, Unit, User
 from enrollment.models.progress import ProgressBreakdown, ProgressSnapshot, RecomputeRun
 
 
@@ -59,6 +59,19 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_filter = ("kind", "status")
     exclude = ("content",)
     readonly_fields = [f.name for f in ImportJob._meta.fields if f.name != "content"]
+
+
+@admin.register(ExportRecord)
+class ExportRecordAdmin(admin.ModelAdmin):
+    list_display = ("exported_at", "user", "filename", "rows", "path")
+    list_filter = ("exported_at",)
+    search_fields = ("user__username", "filename", "path")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 # --- register ---------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from .exports import ExportRecord
 from .households import Household, HouseholdMember
 from .imports import ImportJob, ImportStatus
 from .plans import (
@@ -20,7 +21,7 @@ from .units import CodeSet, LabourForce, Level, Unit, UnitType
 __all__ = [
     "Allocation", "AllocationLine", "AllocationRule", "ChangeAction", "Curve", "Metric", "OfficerQuota", "Plan", "PlanChange",
     "PlanStatus", "PlanVersion", "QuotaBase", "ReportedFigure", "VersionKind",
-    "CodeSet", "ImportJob", "MANAGER_ROLES", "OFFICE_ROLES", "ImportStatus", "LabourForce", "Level", "Position", "Role", "Staff", "Unit",
+    "CodeSet", "ExportRecord", "ImportJob", "MANAGER_ROLES", "OFFICE_ROLES", "ImportStatus", "LabourForce", "Level", "Position", "Role", "Staff", "Unit",
     "UnitType", "User",
     # register
     "Household", "HouseholdMember", "LAPSING_OUTCOMES", "METHOD_MONTHS", "Outcome", "Parameter", "ParameterMissing",

@@ -11,8 +11,17 @@ from django_tables2.export import TableExport
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from enrollment.services.exports import export_record
+
 EXPORT_FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _exported(request, table, export_format, filename):
+    """The file of an export, recorded with who took it."""
+    response = TableExport(export_format, table).response(filename)
+    export_record(user=request.user, path=request.get_full_path(), filename=filename, rows=len(table.rows))
+    return response
 
 
 def render_table(request, table, template, context, *, filename, per_page=50):
@@ -20,7 +29,7 @@ def render_table(request, table, template, context, *, filename, per_page=50):
     if export_format in EXPORT_FORMATS:
         RequestConfig(request, paginate=False).configure(table)
         stamp = timezone.localdate().strftime("%Y%m%d")
-        return TableExport(export_format, table).response(f"{filename}-{stamp}.{export_format}")
+        return _exported(request, table, export_format, f"{filename}-{stamp}.{export_format}")
     RequestConfig(request, paginate={"per_page": per_page}).configure(table)
     return render(request, template, {**context, "table": table, "export_formats": EXPORT_FORMATS})
 
@@ -33,7 +42,7 @@ def export_response(request, tables_by_name, filename):
         return None
     RequestConfig(request, paginate=False).configure(table)
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return TableExport(export_format, table).response(f"{filename}-{request.GET['table']}-{stamp}.{export_format}")
+    return _exported(request, table, export_format, f"{filename}-{request.GET['table']}-{stamp}.{export_format}")
 
 
 def spreadsheet_download(header, rows, filename, file_format, *, sheet_title=None, column_widths=None):
