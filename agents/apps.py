@@ -9,3 +9,8 @@ class AgentsConfig(AppConfig):
     def ready(self):
         # The agent staff import registers itself with the project's imports by kind.
         from agents.services import staff_imports  # noqa: F401
+        from agents.services.enrollees import on_register_people_written
+        from enrollment.signals import register_people_written
+
+        # The register cannot import agents: it announces new people and first payments, agents link them.
+        register_people_written.connect(on_register_people_written, dispatch_uid="agents_link_enrollees")

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from agents.models import AgentStaffQuota, Campaign
+from agents.models import AgentStaffQuota, Campaign, ContractStatus
 from agents.selectors.performance import counted_by_agent_day, new_hi_by_agent_month
 from agents.services.results import communes_of
 from enrollment.models import Metric, Participant
@@ -40,3 +40,13 @@ def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):
         counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
     percent = round(counted * 100 / quota.target) if quota and quota.target else None
     return {"quota": quota, "counted": counted, "percent": percent, "bar": min(percent or 0, 100)}
+
+
+def may_log_results(agent, today):
+    """False once the organisation's contracts have all ended (terminated, expired, suspended or past their
+    end date). An organisation with no contract recorded yet is not stopped: nothing says it ended."""
+    contracts = agent.point.organisation.contracts.all()
+    if not contracts.exists():
+        return True
+    return contracts.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today), status=ContractStatus.ACTIVE,
+                            valid_from__lte=today).exists()

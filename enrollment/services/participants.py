@@ -7,6 +7,7 @@ from enrollment.models import Outcome, ParameterTable, Participant, Payment, Ren
 from enrollment.services.contributions import contribution_compute, months_for_method
 from enrollment.services.months import add_months, first_of_month
 from enrollment.services.progress import progress_changed
+from enrollment.signals import register_people_written
 
 PARTICIPANT_FIELDS = (
     "full_name", "birth_date", "sex", "si_number", "phone", "commune", "village", "target_group", "support_category",
@@ -27,6 +28,7 @@ def participant_get_or_create(*, personal_id, user=None, **fields):
             participant = Participant.objects.create(
                 personal_id=personal_id, created_by=user, **{k: v for k, v in fields.items() if k in PARTICIPANT_FIELDS}
             )
+        register_people_written.send(sender=Participant, personal_ids=[participant.personal_id])
         return participant, True
     except IntegrityError:
         return Participant.objects.get(personal_id=personal_id), False
@@ -65,6 +67,10 @@ def payment_record(*, participant, paid_on, method, monthly_income, months=None,
         import_key=import_key, created_by=user, **agent_links,
     )
     participant_refresh_dates(participant)
+    if payment.is_first:
+        register_people_written.send(sender=Payment, personal_ids=[participant.personal_id])
+        if payment.mobilised_by_agent_id is None or payment.campaign_id is None:
+            payment.refresh_from_db(fields=["mobilised_by_agent", "campaign"])
     RenewalOutcome.objects.filter(participant=participant, due_month=start).update(
         outcome=Outcome.PAID, promised_on=None, recorded_by=user,
     )

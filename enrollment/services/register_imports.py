@@ -30,6 +30,7 @@ from enrollment.services.imports import Importer, RowError, RowErrors, register
 from enrollment.services.months import add_months, first_of_month
 from enrollment.services.progress import progress_changed
 from enrollment.services.tabular import Column
+from enrollment.signals import register_people_written
 from enrollment.services.unit_imports import check_unit, unit_codes_known, units_by_code
 
 CHUNK = 5000
@@ -380,6 +381,8 @@ class ParticipantPaymentImporter(Importer):
             })
         bulk_insert(Payment, payments)
         participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
+        if new_people or any(p["is_first"] for p in payments):
+            register_people_written.send(sender=Participant, personal_ids=None)
         progress_changed({p["commune_id"] for p in payments},
                          {p["paid_on"] for p in payments} | {p["period_start"] for p in payments})
         return len(payments), 0

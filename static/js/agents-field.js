@@ -8,6 +8,20 @@
       input.value = Math.max(0, (parseInt(input.value, 10) || 0) + parseInt(button.dataset.step, 10));
     });
   });
+  // Named enrollees: each "Add a person" copies the empty row and renumbers it as the next form.
+  var add = document.getElementById("add-enrollee");
+  if (add) {
+    add.addEventListener("click", function () {
+      var total = document.getElementById("id_enrollee-TOTAL_FORMS");
+      var index = parseInt(total.value, 10);
+      var html = document.getElementById("enrollee-template").innerHTML.replace(/__prefix__/g, index);
+      var rows = document.getElementById("enrollee-rows");
+      rows.insertAdjacentHTML("beforeend", html);
+      total.value = index + 1;
+      var name = document.getElementById("id_enrollee-" + index + "-full_name");
+      if (name) name.focus();
+    });
+  }
   var form = document.getElementById("result-form");
   if (!form || !window.fetch) return;
   var save = document.getElementById("save-result");
