@@ -1,10 +1,11 @@
 """A campaign's results per agent and day, counted against the register without double counting."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Coalesce
 
-from agents.models import AgentStaff
-from agents.selectors.claims import counted_by_key
+from agents.models import AgentStaff, ResultEnrollee
+from agents.selectors.claims import claims_left, counted_by_key
+from agents.selectors.performance import linked_enrollees, named_si_enrollees
 from enrollment.models import Payment
 
 SUMMED = ("households_visited", "people_consulted", "attendees", "new_si", "new_hi")
@@ -13,7 +14,8 @@ SUMMED = ("households_visited", "people_consulted", "attendees", "new_si", "new_
 def campaign_rows(campaign, results, agents):
     """One dict per (agent, day): summed results, `reported`, `confirmed` (first payments the register
     links to this campaign and credits to the agent that day) and `counted`: what is left once the
-    campaign's payments have settled the agent's claims of the campaign (max(reported, confirmed) on a day).
+    campaign's payments have settled the agent's claims of the campaign (max(reported, confirmed) on a day),
+    plus the people named in the campaign's results whose first payment is in the register, once each.
 
     `results` and `agents` are the user's scoped querysets.
     """
@@ -28,17 +30,24 @@ def campaign_rows(campaign, results, agents):
         if notes.strip():
             rows[(agent_id, day)]["notes"].append(notes.strip())
     confirmed = (Payment.objects.filter(campaign=campaign, is_first=True)
-                 .annotate(credited=Coalesce("mobilised_by_agent", "collected_by_agent"))
+                 .annotate(credited=Coalesce("mobilised_by_agent", "collected_by_agent"),
+                           named=Exists(named_si_enrollees().filter(participant=OuterRef("participant"))))
                  .filter(credited__in=agents.values("pk"))
-                 .values_list("credited", "paid_on", "commune__name").annotate(n=Count("pk")).order_by())
-    for agent_id, day, commune, n in confirmed:
-        row = rows.setdefault((agent_id, day), {"agent": agent_id, "day": day, "communes": set(), "notes": [],
-                                                **{f: 0 for f in SUMMED}})
+                 .values_list("credited", "paid_on", "commune__name", "named").annotate(n=Count("pk")).order_by())
+    confirmed_named = {}
+    for agent_id, day, commune, is_named, n in confirmed:
+        row = _row(rows, agent_id, day)
         row["confirmed"] = row.get("confirmed", 0) + n
         row["communes"].add(commune)
+        if is_named:
+            confirmed_named[(agent_id, day)] = confirmed_named.get((agent_id, day), 0) + n
+    linked_reported, linked = linked_enrollees(named_si_enrollees().filter(result__in=results.filter(campaign=campaign)))
+    for agent_id, day in linked:
+        _row(rows, agent_id, day)
     names = dict(AgentStaff.objects.filter(pk__in={k[0] for k in rows}).values_list("pk", "full_name"))
-    counted = counted_by_key({key: row["new_si"] or 0 for key, row in rows.items()},
-                             {key: row.get("confirmed", 0) for key, row in rows.items()})
+    counted = counted_by_key(
+        claims_left({key: row["new_si"] or 0 for key, row in rows.items()}, linked_reported),
+        {key: row.get("confirmed", 0) - confirmed_named.get(key, 0) for key, row in rows.items()}, linked=linked)
     out = []
     for (agent_id, day), row in rows.items():
         out.append({**row, "agent": names.get(agent_id, ""), "communes": ", ".join(sorted(row["communes"])),
@@ -46,6 +55,17 @@ def campaign_rows(campaign, results, agents):
                     "reported": row["new_si"] or 0, "confirmed": row.get("confirmed", 0),
                     "counted": counted[(agent_id, day)]})
     return out
+
+
+def _row(rows, agent_id, day):
+    return rows.setdefault((agent_id, day), {"agent": agent_id, "day": day, "communes": set(), "notes": [],
+                                             **{f: 0 for f in SUMMED}})
+
+
+def campaign_enrollees(campaign, results):
+    """The people named in the campaign's results the user sees, with their register link."""
+    return (ResultEnrollee.objects.filter(result__in=results.filter(campaign=campaign))
+            .select_related("result__agent", "participant").order_by("result__day", "full_name"))
 
 
 def campaign_totals(rows):

@@ -5,6 +5,10 @@ the register that day or days later (or, when the report is logged late, days ea
 first payment settles an open claim of up to `AGENTS_CLAIM_DAYS` days before or after it, oldest first,
 and only what stays unsettled counts again. So on one day the count is max(reported, confirmed), and a
 claim on the campaign day and the payment three days later are one person, not two.
+
+A person the agent names in the result (with the personal ID) needs no window: once the register has
+their first payment they count once, as that person (`linked`), on the earlier of the report day and the
+payment day; their claim and their payment stay out of the settling of everyone else.
 """
 
 from collections import defaultdict, deque
@@ -49,13 +53,23 @@ def counted_for_one_agent(reported, confirmed, window):
     return counted
 
 
-def counted_by_key(reported, confirmed, window=None):
-    """{(agent_id, day): counted} from {(agent_id, day): n} figures of many agents."""
+def counted_by_key(reported, confirmed, window=None, linked=None):
+    """{(agent_id, day): counted} from {(agent_id, day): n} figures of many agents: unnamed (or not yet
+    registered) claims settled against payments of unnamed people, plus the named people `linked`."""
     window = claim_window() if window is None else window
+    linked = linked or {}
     by_agent = defaultdict(lambda: ({}, {}))
     for index, figures in enumerate((reported, confirmed)):
         for (agent_id, day), n in figures.items():
             by_agent[agent_id][index][day] = n
-    return {(agent_id, day): n
-            for agent_id, (agent_reported, agent_confirmed) in by_agent.items()
-            for day, n in counted_for_one_agent(agent_reported, agent_confirmed, window).items()}
+    counted = {(agent_id, day): n
+               for agent_id, (agent_reported, agent_confirmed) in by_agent.items()
+               for day, n in counted_for_one_agent(agent_reported, agent_confirmed, window).items()}
+    for key, n in linked.items():
+        counted[key] = counted.get(key, 0) + n
+    return counted
+
+
+def claims_left(reported, linked_reported):
+    """The reported figures without the named people the register has confirmed."""
+    return {key: max(0, n - linked_reported.get(key, 0)) for key, n in reported.items()}

@@ -1,8 +1,8 @@
 """What the agent staff's phone page shows: today's campaigns, their quota this month, who is due to renew."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from agents.models import AgentStaffQuota, Campaign, ContractStatus
+from agents.models import AgentStaffQuota, Campaign, Contract, ContractStatus
 from agents.selectors.performance import counted_by_agent_day, new_hi_by_agent_month
 from agents.services.results import communes_of
 from enrollment.models import Metric, Participant
@@ -45,8 +45,7 @@ def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):
 def may_log_results(agent, today):
     """False once the organisation's contracts have all ended (terminated, expired, suspended or past their
     end date). An organisation with no contract recorded yet is not stopped: nothing says it ended."""
-    contracts = agent.point.organisation.contracts.all()
-    if not contracts.exists():
-        return True
-    return contracts.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today), status=ContractStatus.ACTIVE,
-                            valid_from__lte=today).exists()
+    in_force = Q(status=ContractStatus.ACTIVE, valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    figures = Contract.objects.filter(organisation_id=agent.point.organisation_id).aggregate(
+        recorded=Count("pk"), in_force=Count("pk", filter=in_force))
+    return not figures["recorded"] or bool(figures["in_force"])

@@ -6,17 +6,19 @@ as mobiliser (or, when nobody is named as mobiliser, as collector). Per agent th
 figure is what remains once the register's first payments have settled the agent's claims (a claim
 and a payment up to AGENTS_CLAIM_DAYS apart are the same person): on one day that is max(reported,
 confirmed), never their sum; a claim on a campaign day and the payment a few days later count once,
-and a claim counts until the register catches up. Renewals collected come from the register only.
+and a claim counts until the register catches up. A person named in a result with their personal ID counts
+once as that person when the register has their first payment (agents/selectors/claims.py). Renewals collected
+come from the register only.
 """
 
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models.functions import Coalesce, Least, TruncMonth
 
-from agents.models import CampaignResult
-from agents.selectors.claims import claim_window, counted_by_key
+from agents.models import CampaignResult, EnrolleeKind, ResultEnrollee
+from agents.selectors.claims import claim_window, claims_left, counted_by_key
 from enrollment.models import Payment
 from enrollment.services.months import first_of_month
 
@@ -34,9 +36,37 @@ def first_payments_credited(agents, start, end):
     )
 
 
-def confirmed_by_agent_day(agents, start, end):
-    rows = first_payments_credited(agents, start, end).values_list("credited", "paid_on").annotate(n=Count("pk"))
-    return {(agent_id, day): n for agent_id, day, n in rows.order_by()}
+def named_si_enrollees():
+    return ResultEnrollee.objects.filter(kind=EnrolleeKind.VOLUNTARY_SI)
+
+
+def confirmed_by_agent_day(agents, start, end, with_named=False):
+    """{(agent_id, day): first payments}; with `with_named`, also those of people named in a result logged by
+    `end`, which count through that result, not here."""
+    named = named_si_enrollees().filter(participant=OuterRef("participant"), result__day__lte=end)
+    rows = (first_payments_credited(agents, start, end).annotate(named=Exists(named))
+            .values_list("credited", "paid_on", "named").annotate(n=Count("pk")).order_by())
+    confirmed, of_named = defaultdict(int), defaultdict(int)
+    for agent_id, day, is_named, n in rows:
+        confirmed[(agent_id, day)] += n
+        if is_named:
+            of_named[(agent_id, day)] += n
+    return (dict(confirmed), dict(of_named)) if with_named else dict(confirmed)
+
+
+def linked_enrollees(enrollees, until=None):
+    """Named voluntary SI enrollees the register has a first payment for (by `until`):
+    ({(agent_id, report day): n}, {(agent_id, day counted): n}), counted on the earlier of the two days."""
+    linked = enrollees.filter(participant__first_paid_on__isnull=False)
+    if until is not None:
+        linked = linked.filter(participant__first_paid_on__lte=until)
+    rows = (linked.annotate(counted_on=Least("result__day", "participant__first_paid_on"))
+            .values_list("result__agent", "result__day", "counted_on").annotate(n=Count("pk")).order_by())
+    by_report, by_day = defaultdict(int), defaultdict(int)
+    for agent_id, report_day, counted_on, n in rows:
+        by_report[(agent_id, report_day)] += n
+        by_day[(agent_id, counted_on)] += n
+    return dict(by_report), dict(by_day)
 
 
 def reported_by_agent_day(agents, start, end):
@@ -52,11 +82,15 @@ def counted_by_agent_day(agents, start, end):
     # Nothing after `end` changes a day up to `end` (a later payment settles an earlier claim, not the reverse).
     since = start - 2 * claim_window()
     reported = reported_by_agent_day(agents, since, end)
-    confirmed = confirmed_by_agent_day(agents, since, end)
-    counted = counted_by_key(reported, confirmed)
+    confirmed, confirmed_named = confirmed_by_agent_day(agents, since, end, with_named=True)
+    linked_reported, linked = linked_enrollees(
+        named_si_enrollees().filter(result__agent__in=_agent_ids(agents), result__day__gte=since, result__day__lte=end),
+        until=end)
+    counted = counted_by_key(claims_left(reported, linked_reported),
+                             {key: n - confirmed_named.get(key, 0) for key, n in confirmed.items()}, linked=linked)
     return {
-        key: {"reported": reported.get(key, 0), "confirmed": confirmed.get(key, 0), "counted": counted[key]}
-        for key in reported.keys() | confirmed.keys() if start <= key[1] <= end
+        key: {"reported": reported.get(key, 0), "confirmed": confirmed.get(key, 0), "counted": counted.get(key, 0)}
+        for key in reported.keys() | confirmed.keys() | linked.keys() if start <= key[1] <= end
     }
 
 

@@ -5,7 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agents.forms import CampaignForm
-from agents.selectors.campaigns import campaign_rows, campaign_totals
+from agents.selectors.campaigns import campaign_enrollees, campaign_rows, campaign_totals
+from agents.selectors.enrollees import enrollees_shown
 from agents.selectors.scoping import (
     get_in_scope, managed_campaigns, visible_campaigns, visible_results, visible_staff,
 )
@@ -31,8 +32,9 @@ def campaign_detail(request, pk):
     campaign = get_in_scope(visible_campaigns(request.user).select_related("unit"), pk=pk)
     rows = campaign_rows(campaign, visible_results(request.user), visible_staff(request.user))
     totals = campaign_totals(rows)
+    named = enrollees_shown(request.user, campaign_enrollees(campaign, visible_results(request.user)))
     return render_table(request, CampaignResultTable(rows), "agents/campaign_detail.html",
-                        {"campaign": campaign, "totals": totals, "claim_days": settings.AGENTS_CLAIM_DAYS,
+                        {"campaign": campaign, "totals": totals, "named": named, "claim_days": settings.AGENTS_CLAIM_DAYS,
                          "can_edit": managed_campaigns(request.user).filter(pk=pk).exists(),
                          "participants": visible_staff(request.user, campaign.agents.select_related("point"))},
                         filename="campaign-results")

@@ -6,8 +6,9 @@ from agents.models import AgentCard, AgentStaff, ContractStatus, TrainingCourse,
 from agents.models.organisations import Contract
 from agents.selectors.scoping import (
     agent_profile, get_in_scope, managed_courses, managed_organisations, visible_courses, visible_organisations,
-    visible_points, visible_staff,
+    visible_points, visible_results, visible_staff,
 )
+from agents.selectors.enrollees import enrollees_of, enrollees_shown
 from agents.selectors.training import counts_by_organisation, counts_by_unit
 from agents.tables import (
     mask,
@@ -108,6 +109,7 @@ def staff_detail(request, pk):
                                     exclude=_without_edit(user, "staff", "point"))
     return render_table(request, table, "agents/staff_detail.html",
                         {"member": member, "tab": tab, "can_write": writes_agents(user),
+                         "named": enrollees_shown(user, enrollees_of(member, visible_results(user))),
                          "phone": member.phone if shows_phone(user, member) else mask(member.phone)},
                         filename=f"agent-staff-{tab}")
 
