@@ -154,7 +154,7 @@ class EnrolleeForm(forms.Form):
         if self.errors:
             return data
         try:
-            return enrollee_clean(**{k: data.get(k, "") for k in ("kind", "full_name", "personal_id", "phone")})
+            data.update(enrollee_clean(**{k: data.get(k, "") for k in ("kind", "full_name", "personal_id", "phone")}))
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 self.add_error(field_name, messages)
