@@ -21,7 +21,12 @@ class ResultEnrollee(models.Model):
     personal_id = models.CharField(_("personal ID"), max_length=12)
     phone = models.CharField(_("phone"), max_length=10, blank=True)
     participant = models.ForeignKey("enrollment.Participant", verbose_name=_("participant"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="result_enrollees")
+                                    on_delete=models.SET_NULL, related_name="result_enrollees",
+                                    help_text=_("Voluntary SI: the register's participant with this personal ID."))
+    household_member = models.ForeignKey(
+        "enrollment.HouseholdMember", verbose_name=_("household member"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="result_enrollees",
+        help_text=_("Household HI: the insured household member with this personal ID."))
 
     class Meta:
         verbose_name = _("named enrollee")
@@ -30,7 +35,8 @@ class ResultEnrollee(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["personal_id", "kind"], name="result_enrollee_once_per_kind"),
         ]
-        indexes = [models.Index(fields=["participant"], name="result_enrollee_participant")]
+        indexes = [models.Index(fields=["participant"], name="result_enrollee_participant"),
+                   models.Index(fields=["household_member"], name="result_enrollee_member")]
 
     def __str__(self):
         return self.full_name

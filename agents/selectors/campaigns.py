@@ -65,7 +65,7 @@ def _row(rows, agent_id, day):
 def campaign_enrollees(campaign, results):
     """The people named in the campaign's results the user sees, with their register link."""
     return (ResultEnrollee.objects.filter(result__in=results.filter(campaign=campaign))
-            .select_related("result__agent", "participant").order_by("result__day", "full_name"))
+            .select_related("result__agent", "participant", "household_member").order_by("result__day", "full_name"))
 
 
 def campaign_totals(rows):

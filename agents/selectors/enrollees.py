@@ -20,4 +20,4 @@ def enrollees_shown(user, enrollees):
 def enrollees_of(member, results):
     """The latest people an agent staff member named, within the user's scoped `results`."""
     return (ResultEnrollee.objects.filter(result__in=results.filter(agent=member))
-            .select_related("result__agent", "participant").order_by("-result__day", "full_name")[:RECENT])
+            .select_related("result__agent", "participant", "household_member").order_by("-result__day", "full_name")[:RECENT])

@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from agents.models import EnrolleeKind, ResultEnrollee
-from enrollment.models import Participant, Payment
+from enrollment.models import HouseholdMember, Participant, Payment
 from enrollment.services.identity import IdentityError, personal_id_check, phone_check
 
 
@@ -76,14 +76,21 @@ def enrollees_link(*, personal_ids=None):
     """Link enrollees the register now knows, then credit their agents on first payments naming nobody.
 
     `personal_ids=None` looks at every enrollee still unlinked (after an import): two statements
-    whatever the size of the import, and only unlinked enrollees are visited, not the register.
+    whatever the size of the import, and only unlinked enrollees are visited, not the register. Voluntary
+    SI enrollees link to the participant, household HI enrollees to the household member.
     """
-    waiting = ResultEnrollee.objects.filter(participant=None)
+    _link(ResultEnrollee.objects.filter(kind=EnrolleeKind.VOLUNTARY_SI, participant=None), "participant",
+          Participant.objects.all(), personal_ids)
+    _link(ResultEnrollee.objects.filter(kind=EnrolleeKind.HOUSEHOLD_HI, household_member=None), "household_member",
+          HouseholdMember.objects.order_by("valid_from", "pk"), personal_ids)
+    payments_credit_enrollees(personal_ids=personal_ids)
+
+
+def _link(waiting, field_name, register, personal_ids):
     if personal_ids is not None:
         waiting = waiting.filter(personal_id__in=personal_ids)
-    same_person = Participant.objects.filter(personal_id=OuterRef("personal_id"))
-    waiting.filter(Exists(same_person)).update(participant=Subquery(same_person.values("pk")[:1]))
-    payments_credit_enrollees(personal_ids=personal_ids)
+    same_person = register.filter(personal_id=OuterRef("personal_id"))
+    waiting.filter(Exists(same_person)).update(**{field_name: Subquery(same_person.values("pk")[:1])})
 
 
 def payments_credit_enrollees(*, personal_ids=None):

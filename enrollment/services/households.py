@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 
 from enrollment.models import Household, HouseholdMember, ParameterTable
+from enrollment.signals import register_people_written
 from enrollment.services.contributions import whole_dong
 from enrollment.services.months import same_day_months_later
 from enrollment.services.progress import progress_changed
@@ -36,5 +37,7 @@ def household_enroll(*, head_name, commune, members, valid_from, months, village
                         premium=household_monthly_premium(order, valid_from, params) * months, **member)
         for order, member in enumerate(members, start=1)
     ])
+    register_people_written.send(sender=HouseholdMember,
+                                 personal_ids=[m["personal_id"] for m in members if m.get("personal_id")])
     progress_changed([commune.pk], [valid_from])
     return household

@@ -73,6 +73,18 @@ def test_linking_after_an_import_costs_the_same_for_any_number_of_people(agents,
     for n in range(5):
         log(agents.mai, tree.commune, named(f"082085100{n:03d}"))
         ParticipantFactory(personal_id=f"082085100{n:03d}", commune=tree.commune)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         enrollees_link()
     assert not ResultEnrollee.objects.filter(participant=None).exists()
+
+
+def test_a_household_hi_enrollee_links_to_the_insured_household_member(agents, tree):
+    from enrollment.services.households import household_enroll
+
+    log(agents.mai, tree.commune, named("082190000555", "Trần Thị Sáu", kind="hi"))
+    household = household_enroll(head_name="Trần Văn Bảy", commune=tree.commune, valid_from=DAY, months=12, members=[
+        {"full_name": "Trần Văn Bảy", "personal_id": "082085000444"},
+        {"full_name": "Trần Thị Sáu", "personal_id": "082190000555"}])
+    enrollee = ResultEnrollee.objects.get()
+    assert enrollee.household_member == household.members.get(order=2)
+    assert enrollee.participant is None
