@@ -1,5 +1,6 @@
 """Demo agents in Đồng Tháp: organisations of every type, points, staff with training and cards,
-quotas, two campaigns with results, and one agent staff member flagged for contract review."""
+quotas, two campaigns with results (some naming their new enrollees), and one agent staff member flagged for
+contract review."""
 
 import random
 import uuid
@@ -11,9 +12,10 @@ from django.utils import timezone
 
 from agents.models import (
     AgentCard, AgentOrganisation, AgentStaff, AgentStaffQuota, Campaign, CampaignResult, CampaignType,
-    CollectionPoint, CollectionPointQuota, Contract, ContractStatus, OrganisationQuota, OrganisationType,
-    TrainingCourse, TrainingRecord, TrainingResult,
+    CollectionPoint, CollectionPointQuota, Contract, ContractStatus, EnrolleeKind, OrganisationQuota,
+    OrganisationType, ResultEnrollee, TrainingCourse, TrainingRecord, TrainingResult,
 )
+from agents.services.enrollees import enrollees_link
 from agents.services.reviews import reviews_flag
 from enrollment.demo.territory import demo_units, demo_user, person_name
 from enrollment.models import Level, Metric, Payment, Role, Unit, User
@@ -249,3 +251,53 @@ def seed_agents(context):
         f"agents: organisations={len(organisations)} points={len(points)} staff={len(staff)} "
         f"results={len(results) + len(campaign_results)} flagged={flagged.count()}"
     )
+
+
+@demo_seeder(order=96)
+@transaction.atomic
+def seed_named_enrollees(context):
+    """Agents name some of their campaign enrollees: people the register has since seen pay (linked), people
+    not in it yet, and household HI members, so the campaign pages show both."""
+    province, _district = demo_units()
+    results = list(CampaignResult.objects.filter(commune__path__startswith=province.path, campaign__isnull=False)
+                   .order_by("day", "pk"))
+    if not results or ResultEnrollee.objects.filter(result__in=results).exists():
+        return
+    rng = random.Random(96)
+    paid = {}
+    for payment in (Payment.objects.filter(is_first=True, commune__in={r.commune_id for r in results},
+                                           paid_on__gte=min(r.day for r in results) - timedelta(days=3))
+                    .select_related("participant").order_by("paid_on", "pk")):
+        paid.setdefault(payment.commune_id, []).append(payment)
+    enrollees, serial, used = [], iter(range(1, 10**6)), set()
+    for result in results:
+        # People of the commune who paid in the weeks after the report, mobilised by this agent or by no agent:
+        # the register knows them, and naming them credits the agent.
+        people = [p for p in paid.get(result.commune_id, []) if p.pk not in used
+                  and p.mobilised_by_agent_id in (None, result.agent_id)
+                  and result.day - timedelta(days=3) <= p.paid_on <= result.day + timedelta(days=30)]
+        slots = result.new_si
+        for payment in people[:slots]:
+            if rng.random() < 0.7:
+                used.add(payment.pk)
+                enrollees.append(_named(result, EnrolleeKind.VOLUNTARY_SI, payment.participant.full_name,
+                                        payment.participant.personal_id))
+                slots -= 1
+        if slots and rng.random() < 0.2:
+            enrollees.append(_named(result, EnrolleeKind.VOLUNTARY_SI, person_name(rng), _unregistered_id(next(serial))))
+        if result.new_hi and rng.random() < 0.2:
+            enrollees.append(_named(result, EnrolleeKind.HOUSEHOLD_HI, person_name(rng), _unregistered_id(next(serial))))
+    ResultEnrollee.objects.bulk_create(enrollees)
+    enrollees_link()
+    linked = ResultEnrollee.objects.filter(result__in=results, participant__isnull=False).count()
+    context.lines.append(f"agents: named enrollees={len(enrollees)} in the register={linked}")
+
+
+def _named(result, kind, full_name, personal_id):
+    return ResultEnrollee(result=result, kind=kind, full_name=full_name, personal_id=personal_id,
+                          phone=f"09{(int(personal_id[-8:]) * 7919) % 10**8:08d}")
+
+
+def _unregistered_id(n):
+    # Born 1979, registered in a province code no demo participant uses: never in the demo register.
+    return f"0890{79:02d}{n:06d}"

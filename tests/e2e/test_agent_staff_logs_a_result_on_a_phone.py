@@ -54,3 +54,24 @@ def test_a_retry_after_a_lost_connection_records_once(phone_page, log_in, agent_
     page.locator(".messages").wait_for()
     assert "không ghi hai lần" in page.locator(".messages").inner_text()
     assert CampaignResult.objects.count() == 1
+
+
+def test_agent_staff_name_a_new_enrollee_at_390_px(phone_page, log_in, agent_user, agents, tree, live_server):
+    from agents.models import ResultEnrollee
+
+    page = phone_page
+    log_in(page, agent_user)
+    page.goto(f"{live_server.url}/field/")
+    page.tap("button[data-for=id_new_si][data-step='1']")
+    page.locator("#add-enrollee").tap()
+    page.locator("#id_enrollee-0-full_name").fill("Phạm Văn Tư")
+    page.locator("#id_enrollee-0-personal_id").fill("082085000777")
+    page.locator("#id_enrollee-0-phone").fill("0912000111")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("#save-result").tap()
+    page.wait_for_load_state()
+    assert "Đã lưu" in page.locator(".messages").inner_text()
+    assert "Phạm Văn Tư" in page.locator("#today").inner_text()
+    enrollee = ResultEnrollee.objects.get()
+    assert (enrollee.full_name, enrollee.personal_id, enrollee.kind, enrollee.result.new_si) == (
+        "Phạm Văn Tư", "082085000777", "si", 1)
