@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from agents.models import (
     AgentCard, AgentOrganisation, AgentStaff, Campaign, CampaignResult, CollectionPoint, Contract, ContractReview,
-    TrainingCourse, TrainingRecord,
+    ResultEnrollee, TrainingCourse, TrainingRecord,
 )
 
 
@@ -61,8 +61,15 @@ class CampaignAdmin(admin.ModelAdmin):
     raw_id_fields = ("unit", "agents", "created_by")
 
 
+class ResultEnrolleeInline(admin.TabularInline):
+    model = ResultEnrollee
+    extra = 0
+    raw_id_fields = ("participant", "household_member")
+
+
 @admin.register(CampaignResult)
 class CampaignResultAdmin(admin.ModelAdmin):
+    inlines = [ResultEnrolleeInline]
     list_display = ("day", "agent", "commune", "campaign", "households_visited", "new_si", "new_hi")
     raw_id_fields = ("campaign", "commune", "agent", "recorded_by")
     list_select_related = ("agent", "commune", "campaign")
