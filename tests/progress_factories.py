@@ -68,9 +68,10 @@ def full_board(unit, day, actual=18_816, plan_initial=16_650, plan_in_force=17_5
     for metric, value in ((ProgressMetric.RENEWALS_DUE, 6_641), (ProgressMetric.RENEWALS_PAID, 4_971),
                           (ProgressMetric.RENEWALS_LAPSED, 1_100)):
         snapshot(unit, day, value, metric=metric)
-    for month in range(1, day.month + 1):
-        ProgressBreakdownFactory(unit=unit, date=day, dimension=BreakdownDimension.MONTH, key=f"{day.year}-{month:02}",
-                                 label=f"{month:02}/{day.year}", new_participants=300 + 10 * month)
+    new_to_date = 0  # new participants of month m: 300 + 10 m; the year to date at each month end
+    for month, month_end in enumerate(month_ends(day.year, day)[:-1], start=1):
+        new_to_date += 300 + 10 * month
+        snapshot(unit, month_end, new_to_date, metric=ProgressMetric.SI_NEW)
     for dimension in (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP, BreakdownDimension.CAMPAIGN,
                       BreakdownDimension.OFFICER, BreakdownDimension.AGENT_STAFF):
         for n in range(3):

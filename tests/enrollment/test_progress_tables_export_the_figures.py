@@ -44,3 +44,14 @@ def test_a_breakdown_exports_to_excel(client_for, provincial_manager, tree):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ["Tên", "Mã", "Người tham gia mới", "Người đang tham gia"]
     assert ["agent_type 2", "agent_type-2", 300, 1200] in values
+
+
+def test_new_participants_per_month_come_from_the_month_end_figures(client_for, provincial_manager, tree):
+    full_board(tree.province, DAY)  # 310 in January, 320 in February … 4.200 in the year to 30 November
+    client = client_for(provincial_manager)
+    body = client.get(f"/dashboards/{tree.province.pk}/tables/?view=month").content.decode()
+    assert "01/2026" in body and "310" in body
+    rows = rows_of_csv(client.get(f"/dashboards/{tree.province.pk}/tables/?view=month&_export=csv"))
+    assert rows[0] == ["Tháng", "Người tham gia mới"]
+    assert rows[1] == ["01/2026", "310"] and rows[10] == ["10/2026", "400"]
+    assert rows[11] == ["11/2026", str(4_200 - sum(300 + 10 * m for m in range(1, 11)))]
