@@ -86,6 +86,7 @@ class Participant(models.Model):
             models.Index(fields=["commune", "paid_through"], name="participant_commune_due"),
             models.Index(fields=["paid_through"], name="participant_paid_through"),
             models.Index(fields=["first_paid_on"], name="participant_first_paid"),
+            models.Index(fields=["commune", "first_paid_on"], name="participant_commune_first_paid"),
             models.Index(fields=["full_name"], name="participant_name"),
         ]
 
@@ -148,6 +149,8 @@ class Payment(models.Model):
             models.Index(fields=["commune", "period_start", "period_end"], name="payment_commune_period"),
             models.Index(fields=["commune", "period_end"], name="payment_commune_end"),
             models.Index(fields=["paid_on"], name="payment_paid_on"),
+            models.Index(fields=["commune", "paid_on"], condition=models.Q(is_first=True),
+                         name="payment_commune_first"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(months__gte=1), name="payment_months_positive"),

@@ -177,6 +177,18 @@ def _dimension_keys():
     return dims
 
 
+def _with_date_bounds(scopes, days):
+    """Redundant lower bounds on the dates each query reads: when a few communes are recomputed for
+    recent days, PostgreSQL can then read the (commune, date) indexes instead of every payment the
+    communes ever had."""
+    earliest_month = add_months(first_of_month(min(days)), -1)
+    first_of_year = min(days).replace(month=1, day=1)
+    bounds = {"active": ("pay.period_end", earliest_month), "new": ("par.first_paid_on", first_of_year),
+              "first": ("pay.paid_on", first_of_year)}
+    return {name: (sql + f" AND {bounds[name][0]} >= %s", params + [bounds[name][1]])
+            for name, (sql, params) in scopes.items()}
+
+
 def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
     """Aggregate the register for the given days, for every commune or only `commune_ids`;
     breakdowns for `breakdown_days` (default: all the days)."""
@@ -189,15 +201,20 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
     pay_scope, pay_ids = _scope("pay.commune_id", commune_ids)
     par_scope, par_ids = _scope("par.commune_id", commune_ids)
     hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
+    scopes = {"active": (pay_scope, pay_ids), "new": (par_scope, par_ids), "first": (pay_scope, pay_ids)}
+    if commune_ids is not None:
+        scopes = _with_date_bounds(scopes, days)
 
     if connection.vendor == "postgresql":
-        _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids, set(breakdown_days))
+        _pg_grouped(leaves, cte, day_params, scopes, set(breakdown_days))
         step()
         step()
     else:
-        _add(leaves, _fetch(active_sql(cte, pay_scope), day_params + pay_ids), [M.SI_PARTICIPANTS])
+        active_scope, active_ids = scopes["active"]
+        new_scope, new_ids = scopes["new"]
+        _add(leaves, _fetch(active_sql(cte, active_scope), day_params + active_ids), [M.SI_PARTICIPANTS])
         step()
-        _add(leaves, _fetch(new_sql(cte, par_scope), day_params + par_ids), [M.SI_NEW])
+        _add(leaves, _fetch(new_sql(cte, new_scope), day_params + new_ids), [M.SI_NEW])
         step()
     _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
     step()
@@ -206,20 +223,22 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None):
     step()
     if breakdown_days and connection.vendor != "postgresql":
         cte, day_params = _days_cte(breakdown_days, breakdown_days)
-        _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids)
+        _breakdowns(leaves, cte, day_params, scopes)
     step()
     return leaves
 
 
-def _breakdowns(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids):
+def _breakdowns(leaves, cte, day_params, scopes):
+    (active_scope, active_ids), (new_scope, new_ids), (first_scope, first_ids) = (
+        scopes["active"], scopes["new"], scopes["first"])
     for dimension, key, join, new_source in _dimension_keys():
-        for commune_id, value, day, count in _fetch(active_sql(cte, pay_scope, key, join), day_params + pay_ids):
+        for commune_id, value, day, count in _fetch(active_sql(cte, active_scope, key, join), day_params + active_ids):
             if value is not None:
                 leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][1] += count
         if new_source == "participant":
-            rows = _fetch(new_sql(cte, par_scope, key), day_params + par_ids)
+            rows = _fetch(new_sql(cte, new_scope, key), day_params + new_ids)
         else:
-            rows = _fetch(first_payment_new_sql(cte, pay_scope, key, join), day_params + pay_ids)
+            rows = _fetch(first_payment_new_sql(cte, first_scope, key, join), day_params + first_ids)
         for commune_id, value, day, count in rows:
             if value is not None:
                 leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][0] += count
@@ -251,8 +270,10 @@ def _grouped(leaves, sql, params, keys, metric, column, breakdown_days):
             leaves.breakdowns[(commune_id, day, dimension, str(value))][column] += count
 
 
-def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids, breakdown_days):
+def _pg_grouped(leaves, cte, day_params, scopes, breakdown_days):
     """PostgreSQL: each table is read once, its totals, villages and breakdowns in GROUPING SETS."""
+    (active_scope, active_ids), (new_scope, new_ids), (first_scope, first_ids) = (
+        scopes["active"], scopes["new"], scopes["first"])
     dims = _dimension_keys()
     joins = " ".join(dict.fromkeys(join for _d, _k, join, _s in dims if join))
 
@@ -269,16 +290,16 @@ def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids,
     active_keys = ["village"] + [d for d, _k, _j, _s in dims]
     active = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
                     f"FROM dt {active_join()} JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
-                   [VILLAGE_OF_PAYMENT] + [on_breakdown_days(k) for _d, k, _j, _s in dims], pay_scope)
-    _grouped(leaves, active, day_params + pay_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
+                   [VILLAGE_OF_PAYMENT] + [on_breakdown_days(k) for _d, k, _j, _s in dims], active_scope)
+    _grouped(leaves, active, day_params + active_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
 
     by_participant = [(d, k) for d, k, _j, source in dims if source == "participant"]
     new_keys = ["village"] + [d for d, _k in by_participant]
     new = query(("par.commune_id", "COUNT(*)",
                  f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart "
                  f"AND par.first_paid_on <= dt.d"),
-                ["par.village_id"] + [on_breakdown_days(k) for _d, k in by_participant], par_scope)
-    _grouped(leaves, new, day_params + par_ids, new_keys, M.SI_NEW, 0, breakdown_days)
+                ["par.village_id"] + [on_breakdown_days(k) for _d, k in by_participant], new_scope)
+    _grouped(leaves, new, day_params + new_ids, new_keys, M.SI_NEW, 0, breakdown_days)
 
     by_payment = [(d, k) for d, k, _j, source in dims if source == "payment"]
     if by_payment and breakdown_days:
@@ -287,5 +308,5 @@ def _pg_grouped(leaves, cte, day_params, pay_scope, pay_ids, par_scope, par_ids,
         first = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
                        f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart "
                        f"AND pay.paid_on <= dt.d {joins}"),
-                      [k for _d, k in by_payment], pay_scope)
-        _grouped(leaves, first, day_params + pay_ids, [d for d, _k in by_payment], None, 0, breakdown_days)
+                      [k for _d, k in by_payment], first_scope)
+        _grouped(leaves, first, day_params + first_ids, [d for d, _k in by_payment], None, 0, breakdown_days)
