@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agents.forms import DayMonthYearDates
 from agents.models import AgentCard, AgentStaff, Sex, TrainingCourse, TrainingRecord
-from enrollment.services.identity import IdentityError, personal_id_check, phone_check
+from enrollment.register_forms import PersonNameAndPhone
+from enrollment.services.identity import IdentityError, personal_id_check
 
 ID_SEX = {Sex.MALE: "male", Sex.FEMALE: "female"}
 
 
-class AgentStaffForm(DayMonthYearDates, forms.ModelForm):
+class AgentStaffForm(PersonNameAndPhone, DayMonthYearDates, forms.ModelForm):
     """One person, one record: a personal ID already registered is reported, never entered twice."""
 
     class Meta:
@@ -29,15 +30,6 @@ class AgentStaffForm(DayMonthYearDates, forms.ModelForm):
         self.fields["point"].label_from_instance = lambda p: f"{p.name} – {p.organisation.name}"
         self.managed_staff = managed_staff
         self.duplicate = None
-
-    def clean_full_name(self):
-        return " ".join(self.cleaned_data["full_name"].split())
-
-    def clean_phone(self):
-        try:
-            return phone_check(self.cleaned_data["phone"])
-        except IdentityError as error:
-            raise forms.ValidationError(str(error)) from None
 
     def clean(self):
         data = super().clean()

@@ -59,6 +59,19 @@ class VillageSelect(forms.Select):
         return option
 
 
+class PersonNameAndPhone:
+    """Cleaning shared by the forms that take a person's full name and mobile phone."""
+
+    def clean_full_name(self):
+        return " ".join(self.cleaned_data["full_name"].split())
+
+    def clean_phone(self):
+        try:
+            return phone_check(self.cleaned_data["phone"])
+        except IdentityError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
 class PaymentFields(forms.Form):
     """Fields of a payment and the computation of its amounts (used for entry and for paying again)."""
 
@@ -124,7 +137,7 @@ class PaymentFields(forms.Form):
         return self.contribution
 
 
-class ParticipantEntryForm(PaymentFields):
+class ParticipantEntryForm(PersonNameAndPhone, PaymentFields):
     personal_id = forms.CharField(label=_("Personal ID (12 digits)"), max_length=16,
                                   widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
                                                                 "autofocus": True}))
@@ -152,15 +165,6 @@ class ParticipantEntryForm(PaymentFields):
         communes = list(self.fields["commune"].queryset[:2])
         if len(communes) == 1:
             self.fields["commune"].initial = communes[0]
-
-    def clean_full_name(self):
-        return " ".join(self.cleaned_data["full_name"].split())
-
-    def clean_phone(self):
-        try:
-            return phone_check(self.cleaned_data["phone"])
-        except IdentityError as error:
-            raise forms.ValidationError(str(error)) from None
 
     def clean_si_number(self):
         try:

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from agents.models import AgentCard, AgentStaff, CollectionPoint, Sex, TrainingRecord, TrainingResult
 from agents.selectors.scoping import courses_for_records, managed_points, managed_staff
 from enrollment.models.units import fold
-from enrollment.services.identity import IdentityError, personal_id_check, phone_check
+from enrollment.services.identity import personal_id_check, phone_check
 from enrollment.services.imports import Importer, RowError, RowErrors, collect_row, register
-from enrollment.services.register_imports import choices_by_word, parse_date
+from enrollment.services.register_imports import choices_by_word, identity_checked, parse_date
 from enrollment.services.tabular import Column
 
 ID_SEX = {Sex.MALE: "male", Sex.FEMALE: "female"}
@@ -119,7 +119,7 @@ class AgentStaffImporter(Importer):
             ("full_name", lambda: _required(row, "full_name")),
             ("birth_date", lambda: _optional_date(row, "birth_date")),
             ("sex", lambda: self._choice(self.sexes, row, "sex")),
-            ("phone", lambda: self._identity(phone_check, _text(row, "phone"), "phone")),
+            ("phone", lambda: identity_checked(phone_check, _text(row, "phone"), "phone")),
             ("joined_on", lambda: _optional_date(row, "joined_on")),
             ("training", lambda: self._training(row, context)),
             ("card", lambda: self._card(row)),
@@ -150,15 +150,8 @@ class AgentStaffImporter(Importer):
             raise RowError(column, _("unknown value “%(value)s”") % {"value": text})
         return value
 
-    @staticmethod
-    def _identity(check, text, column):
-        try:
-            return check(text)
-        except IdentityError as error:
-            raise RowError(column, str(error)) from None
-
     def _personal_id(self, row, values, context, line):
-        personal_id = self._identity(
+        personal_id = identity_checked(
             lambda text: personal_id_check(text, values.get("birth_date"), ID_SEX.get(values.get("sex"))),
             row.get("personal_id", ""), "personal_id")
         earlier = context.first_line_with(("personal_id", personal_id), line)

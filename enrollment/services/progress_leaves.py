@@ -94,18 +94,19 @@ def _add(leaves, rows, metrics):
                 target[metric] = target.get(metric, 0) + (value or 0)
 
 
-def _lapsing_outcomes():
-    return ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
+def _gave_up(participant, month):
+    """The participant declined, moved away or died when due in `month`."""
+    lapsing = ", ".join(f"'{o}'" for o in LAPSING_OUTCOMES)
+    return (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = {participant} "
+            f"AND ro.due_month = {month} AND ro.outcome IN ({lapsing}))")
 
 
 def active_join():
     """The payments that make a participant active on dt.d: one covering the month, or, while the
     month is not over, the one that ended with the month before (due, still time to pay again)
     unless the person has declined, moved away or died."""
-    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = pay.participant_id "
-               f"AND ro.due_month = dt.m AND ro.outcome IN ({_lapsing_outcomes()}))")
     return (f"JOIN {T['payment']} pay ON (pay.period_start <= dt.m AND pay.period_end >= dt.m) "
-            f"OR (dt.ended = 0 AND pay.period_end = dt.prev_m AND NOT {gave_up})")
+            f"OR (dt.ended = 0 AND pay.period_end = dt.prev_m AND NOT {_gave_up('pay.participant_id', 'dt.m')})")
 
 
 def active_sql(cte, scope, key="", join=""):
@@ -133,8 +134,7 @@ def household_sql(cte, scope):
 
 
 def renewals_sql(cte, scope):
-    gave_up = (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = due.participant_id "
-               f"AND ro.due_month = due.m AND ro.outcome IN ({_lapsing_outcomes()}))")
+    gave_up = _gave_up("due.participant_id", "due.m")
     return (
         f"{cte}, due AS (SELECT pay.commune_id, {VILLAGE_OF_PAYMENT} AS village_id, dt.d, dt.m, dt.ended, "
         f"pay.participant_id, EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "

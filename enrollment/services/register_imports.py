@@ -102,6 +102,14 @@ def import_key_for(personal_id, paid_on, method, months, period_start, monthly_i
     return f"h:{hashlib.sha1(text.encode()).hexdigest()[:40]}"
 
 
+def identity_checked(check, text, column):
+    """`check(text)`, its IdentityError reported against the row's column."""
+    try:
+        return check(text)
+    except IdentityError as error:
+        raise RowError(column, str(error)) from None
+
+
 @register
 class ParticipantPaymentImporter(Importer):
     kind = "participants"
@@ -267,9 +275,9 @@ class ParticipantPaymentImporter(Importer):
                                                      TargetGroup.OTHER))
         attempt("support_category", lambda: self._choice(self.categories, get("support_category", ""),
                                                          "support_category", SupportCategory.OTHER))
-        attempt("phone", lambda: self._identity(phone_check, get("phone", ""), "phone"))
-        attempt("si_number", lambda: self._identity(si_number_check, get("si_number", ""), "si_number"))
-        attempt("personal_id", lambda: self._identity(
+        attempt("phone", lambda: identity_checked(phone_check, get("phone", ""), "phone"))
+        attempt("si_number", lambda: identity_checked(si_number_check, get("si_number", ""), "si_number"))
+        attempt("personal_id", lambda: identity_checked(
             lambda v: personal_id_check(v, values.get("birth_date"), values.get("sex")), get("personal_id", ""),
             "personal_id"))
         village_code = get("village_code", "").strip()
@@ -308,13 +316,6 @@ class ParticipantPaymentImporter(Importer):
     @staticmethod
     def _required(column):
         raise RowError(column, _("required"))
-
-    @staticmethod
-    def _identity(check, text, column):
-        try:
-            return check(text)
-        except IdentityError as error:
-            raise RowError(column, str(error)) from None
 
     @staticmethod
     def _not_future(day, context):
