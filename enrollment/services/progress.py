@@ -24,7 +24,7 @@ from enrollment.services.progress_figures import History, LabourBook, PlanBook, 
 from enrollment.services.progress_labels import breakdown_labels
 from enrollment.services.progress_leaves import leaves_compute
 from enrollment.services.progress_rollup import rollup_breakdowns, rollup_figures
-from enrollment.services.progress_writes import breakdowns_replace, snapshots_upsert
+from enrollment.services.progress_writes import breakdowns_replace, snapshots_upsert, statistics_refresh
 
 log = logging.getLogger(__name__)
 _paused = ContextVar("progress_changes_paused", default=False)
@@ -275,6 +275,7 @@ def _execute(run, today, fail_after_step):
     step()
 
     if communes is None:
+        statistics_refresh()
         ancestors = list(Unit.objects.filter(level__lt=Level.COMMUNE).values_list("pk", flat=True)) + [None]
         rollup_scope = None
     else:

@@ -112,6 +112,14 @@ def _executemany_upsert(model, columns, keys, rows):
                                national)
 
 
+def statistics_refresh():
+    """PostgreSQL: a full run rewrites the snapshot tables; the rollup and later incremental runs
+    are planned from fresh statistics, whether or not autovacuum runs on the server."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {ProgressSnapshot._meta.db_table}, {ProgressBreakdown._meta.db_table}")
+
+
 def snapshots_upsert(rows):
     if not rows:
         return 0

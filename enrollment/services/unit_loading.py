@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import vietnam_provinces as vp
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from vietnam_provinces import legacy
 from vietnam_provinces._ward_conversion_2025 import NEW_TO_OLD
@@ -198,6 +198,9 @@ def units_load(*, code_set=CodeSet.CURRENT):
             existing[(unit.level, unit.code)] = unit
         summary.created += len(to_create)
         summary.updated += len(to_update)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # the tree is read by every scoped query: plan it from real counts
+            cursor.execute(f"ANALYZE {Unit._meta.db_table}")
     counts = dict(
         Unit.objects.filter(code_set=code_set).values_list("level").annotate(n=Count("id")).order_by()
     )
