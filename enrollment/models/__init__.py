@@ -8,8 +8,8 @@ from .plans import (
 from .quotas import OfficerQuota, QuotaBase
 from .parameters import Parameter, ParameterMissing, ParameterTable, parameter
 from .progress import (
-    PLAN_METRICS, BreakdownDimension, ProgressBreakdown, ProgressMetric, ProgressSnapshot, ProgressStatus, RecomputeKind,
-    RecomputeLock, RecomputeRun, RecomputeStatus,
+    PLAN_METRICS, BreakdownDimension, PendingParticipant, ProgressBreakdown, ProgressMetric, ProgressSnapshot,
+    ProgressStatus, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus,
 )
 from .people import MANAGER_ROLES, OFFICE_ROLES, Position, Role, Staff, User
 from .register import (
@@ -27,6 +27,7 @@ __all__ = [
     "Household", "HouseholdMember", "LAPSING_OUTCOMES", "METHOD_MONTHS", "Outcome", "Parameter", "ParameterMissing",
     "ParameterTable", "Participant", "Payment", "PaymentMethod", "RenewalOutcome", "Sex", "SupportCategory",
     "TargetGroup", "parameter",
-    "PLAN_METRICS", "BreakdownDimension", "ProgressBreakdown", "ProgressMetric", "ProgressSnapshot", "ProgressStatus",
+    "PLAN_METRICS", "BreakdownDimension", "PendingParticipant", "ProgressBreakdown", "ProgressMetric",
+    "ProgressSnapshot", "ProgressStatus",
     "RecomputeKind", "RecomputeLock", "RecomputeRun", "RecomputeStatus",
 ]

@@ -140,6 +140,8 @@ class RecomputeRun(models.Model):
     triggered_by = models.CharField(_("triggered by"), max_length=60, blank=True)
     total_steps = models.PositiveIntegerField(_("steps"), default=0)
     done_steps = models.PositiveIntegerField(_("steps done"), default=0)
+    as_of = models.DateField(_("figures as of"), null=True, blank=True)
+    added_participants = models.PositiveIntegerField(_("new participants added to the figures"), default=0)
     snapshot_rows = models.PositiveIntegerField(_("snapshot rows written"), default=0)
     breakdown_rows = models.PositiveIntegerField(_("breakdown rows written"), default=0)
     error = models.TextField(_("error"), blank=True)
@@ -170,6 +172,21 @@ class RecomputeRun(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+class PendingParticipant(models.Model):
+    """A participant registered since the last recompute, not yet counted in any snapshot.
+
+    The next run adds their figures to the stored ones instead of recounting their commune:
+    being new, they were in no figure before. Not a foreign key, so that deleting a participant
+    never touches a row a running recompute is reading; a deleted one simply counts for nothing.
+    """
+
+    participant_id = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("participant waiting to be counted")
+        verbose_name_plural = _("participants waiting to be counted")
 
 
 class RecomputeLock(models.Model):

@@ -17,14 +17,18 @@ from django.db.models import Q
 from django.utils import timezone
 
 from enrollment.models import (
-    Level, ProgressSnapshot, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus, Unit,
+    Level, RecomputeKind, RecomputeLock, RecomputeRun, RecomputeStatus, Unit,
 )
-from enrollment.services.progress_dates import days_affected, local_today, snapshot_days
-from enrollment.services.progress_figures import History, LabourBook, PlanBook, snapshot_rows
-from enrollment.services.progress_labels import breakdown_labels
+from enrollment.services.progress_additions import (
+    additions_communes, additions_days, additions_leaves, counted_in_full, pending_add, pending_clear,
+    pending_participant_ids,
+)
+from enrollment.services.progress_dates import days_affected, local_today, parse_days, snapshot_days
 from enrollment.services.progress_leaves import leaves_compute
 from enrollment.services.progress_rollup import rollup_breakdowns, rollup_figures
-from enrollment.services.progress_writes import breakdowns_replace, snapshots_upsert, statistics_refresh
+from enrollment.services.progress_writes import (
+    breakdown_rows, breakdowns_replace, figures_write, statistics_refresh,
+)
 
 log = logging.getLogger(__name__)
 _paused = ContextVar("progress_changes_paused", default=False)
@@ -50,8 +54,23 @@ def progress_changed(unit_ids, dates):
     current transaction commits. All changes of one transaction make one request, and
     requests within `debounce_seconds()` share one run."""
     unit_ids = {int(u) for u in unit_ids if u}
+    if unit_ids:
+        _request(unit_ids, dates)
+
+
+def progress_added(participant_ids, dates):
+    """Participants registered in the current transaction, with their payments: the next run adds
+    them to the stored figures instead of recounting their communes. Only for participants created
+    in the same transaction (a later change to them goes through `progress_changed`)."""
+    participant_ids = [int(p) for p in participant_ids]
+    if participant_ids and not _paused.get():
+        pending_add(participant_ids)
+        _request(set(), dates)
+
+
+def _request(unit_ids, dates):
     days = {d.isoformat() for d in dates if d}
-    if not unit_ids or not days or _paused.get():
+    if not days or _paused.get():
         return
     conn = transaction.get_connection()
     pending = getattr(conn, "_progress_pending", None)
@@ -59,10 +78,7 @@ def progress_changed(unit_ids, dates):
         pending = {"units": set(), "days": set()}
         pending["flush"] = lambda: progress_queue(unit_ids=sorted(pending["units"]), days=sorted(pending["days"]))
         conn._progress_pending = pending
-        pending["units"].update(unit_ids)
-        pending["days"].update(days)
         transaction.on_commit(pending["flush"])
-        return
     pending["units"].update(unit_ids)
     pending["days"].update(days)
 
@@ -124,7 +140,7 @@ def progress_run_execute(*, run_id, today=None, fail_after_step=None):
     today = today or local_today()
     try:
         with _lock(run):
-            with transaction.atomic():
+            with _run_transaction():
                 _claim_row_lock()
                 progress_session_tune()
                 counts = _execute(run, today, fail_after_step)
@@ -193,12 +209,27 @@ class _lock:
         return False
 
 
+@contextmanager
+def _run_transaction():
+    """One transaction, on PostgreSQL in REPEATABLE READ: every query of a run sees the register as
+    it stood at the run's start, so the participants it finds waiting are exactly those it counted."""
+    outermost = not transaction.get_connection().in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
 def _claim_row_lock():
+    """Lock the row, and touch it: a run whose snapshot was taken before the previous run committed
+    then fails to lock it (a serialization error) and waits, rather than writing over newer rows."""
     if connection.vendor != "postgresql":
         return
     try:
         with transaction.atomic():
             RecomputeLock.objects.select_for_update(nowait=True).get(name=LOCK_NAME)
+            RecomputeLock.objects.filter(name=LOCK_NAME).update(claimed_at=timezone.now())
     except DatabaseError as exc:
         raise LockBusy from exc
 
@@ -251,29 +282,44 @@ def _ancestors_of(commune_ids):
 
 def _execute(run, today, fail_after_step):
     step = _Stepper(run, fail_after_step)
-    if run.kind == RecomputeKind.FULL:
-        days = sorted({*snapshot_days(today), *_parse_days(run.dates)})
-        communes = None
-    else:
-        days = days_affected(_parse_days(run.dates), today)
-        communes = _communes_in(run.unit_ids)
-    if not days or communes == []:
-        return {"snapshot_rows": 0, "breakdown_rows": 0}
+    added = pending_participant_ids()
+    days, communes, added_days = _scope_of(run, today, added)
+    counts = {"snapshot_rows": 0, "breakdown_rows": 0, "added_participants": len(added), "as_of": today}
     computed_at = timezone.now()
 
-    # Breakdowns are kept for this year's days only: last year's are read as totals.
-    breakdown_days = [d for d in days if d.year == today.year]
-    leaves = leaves_compute(days, communes, breakdown_days, on_step=step)
-    leaf_units = Unit.objects.filter(level__in=(Level.COMMUNE, Level.VILLAGE))
-    if communes is not None:
-        leaf_units = leaf_units.filter(Q(pk__in=communes) | Q(parent_id__in=communes))
-    leaf_paths = dict(leaf_units.values_list("pk", "path"))
-    figures = {(unit_id, day): leaves.figures.get((unit_id, day), {}) for unit_id in leaf_paths for day in days}
-    snapshot_count = _write_figures(figures, leaf_paths, days, computed_at)
-    breakdown_count = breakdowns_replace(None if communes is None else list(leaf_paths), breakdown_days,
-                                         _leaf_breakdown_rows(leaves))
-    step()
+    touched = set()
+    if communes is None or (days and communes):
+        _leaves_recount(days, communes, today, computed_at, counts, step)
+        touched |= set(communes or ())
+    else:
+        days = []
+    if added_days:
+        recounted_cells = {(c, d) for c in communes or () for d in days}
+        touched |= _leaves_add(added, added_days, today, recounted_cells, computed_at, counts,
+                               on_step=None if days else step)
+    days = sorted({*days, *added_days})
+    if days:
+        _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
+    pending_clear(added)
+    return counts
 
+
+def _scope_of(run, today, added):
+    """(days, communes to recount, days to add the waiting participants on); communes None is all."""
+    if run.kind == RecomputeKind.FULL:
+        return sorted({*snapshot_days(today), *parse_days(run.dates)}), None, []
+    days = days_affected(parse_days(run.dates), today)
+    communes = _communes_in(run.unit_ids)
+    added_days = additions_days(added, today)
+    if added_days and not counted_in_full(added_days):
+        # No full run has counted those days yet, so the stored figures are no base to add to.
+        return sorted({*days, *added_days}), sorted({*communes, *additions_communes(added)}), []
+    return days, communes, added_days
+
+
+def _ancestors_roll_up(days, communes, today, computed_at, counts, step):
+    """Sum the leaves into the districts, provinces and the country above `communes` (None: all)."""
+    breakdown_days = [d for d in days if d.year == today.year]
     if communes is None:
         statistics_refresh()
         ancestors = list(Unit.objects.filter(level__lt=Level.COMMUNE).values_list("pk", flat=True)) + [None]
@@ -284,54 +330,40 @@ def _execute(run, today, fail_after_step):
     step()
     anc_paths = dict(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
     anc_figures = {(unit_id, day): rolled.get((unit_id, day), {}) for unit_id in ancestors for day in days}
-    snapshot_count += _write_figures(anc_figures, anc_paths, days, computed_at)
+    counts["snapshot_rows"] += figures_write(anc_figures, anc_paths, days, computed_at)
     step()
-    breakdown_count += breakdowns_replace(ancestors, breakdown_days, rollup_breakdowns(breakdown_days, rollup_scope)
-                                          if breakdown_days else [], national=True)
+    counts["breakdown_rows"] += breakdowns_replace(
+        ancestors, breakdown_days, rollup_breakdowns(breakdown_days, rollup_scope) if breakdown_days else [],
+        national=True)
     step()
-    return {"snapshot_rows": snapshot_count, "breakdown_rows": breakdown_count}
 
 
-def _write_figures(figures, paths, days, computed_at):
-    """Upsert the rows of every (unit, day) that has something to show: people, a plan or a labour force."""
-    years = sorted({d.year for d in days})
-    unit_ids = list(paths) + ([None] if any(u is None for u, _d in figures) else [])
-    labour = LabourBook(years)
-    labour.remember_paths(paths)
-    plans = PlanBook(unit_ids, years)
-    planned = {(unit_id, year) for unit_id, year, _metric in plans.versions}
-    shown = {
-        (unit_id, day): values for (unit_id, day), values in figures.items()
-        if unit_id is None or any(values.values()) or (unit_id, day.year) in planned
-        or (unit_id, day.year) in labour.own
-    }
-    history = History(figures, unit_ids, years, days)
-    _delete_emptied([key for key in figures if key not in shown])
-    return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at))
+def _leaves_recount(days, communes, today, computed_at, counts, step):
+    """Recount communes (all with None) and their villages from the register."""
+    # Breakdowns are kept for this year's days only: last year's are read as totals.
+    breakdown_days = [d for d in days if d.year == today.year]
+    leaves = leaves_compute(days, communes, breakdown_days, on_step=step)
+    leaf_units = Unit.objects.filter(level__in=(Level.COMMUNE, Level.VILLAGE))
+    if communes is not None:
+        leaf_units = leaf_units.filter(Q(pk__in=communes) | Q(parent_id__in=communes))
+    leaf_paths = dict(leaf_units.values_list("pk", "path"))
+    figures = {(unit_id, day): leaves.figures.get((unit_id, day), {}) for unit_id in leaf_paths for day in days}
+    counts["snapshot_rows"] += figures_write(figures, leaf_paths, days, computed_at)
+    counts["breakdown_rows"] += breakdowns_replace(None if communes is None else list(leaf_paths), breakdown_days,
+                                                   breakdown_rows(leaves.breakdowns))
+    step()
 
 
-def _delete_emptied(keys):
-    """Rows of (unit, day) that have nothing left to show (their people moved or were removed)."""
-    by_day = {}
-    for unit_id, day in keys:
-        by_day.setdefault(day, []).append(unit_id)
-    for day, unit_ids in by_day.items():
-        for start in range(0, len(unit_ids), 5000):
-            ProgressSnapshot.objects.filter(date=day, unit_id__in=unit_ids[start:start + 5000]).delete()
-
-
-def _leaf_breakdown_rows(leaves):
-    labels = breakdown_labels(leaves.breakdowns)
-    return [
-        (unit_id, day, dimension, key, labels.get((dimension, key), key)[:200], new, active)
-        for (unit_id, day, dimension, key), (new, active) in leaves.breakdowns.items()
-    ]
-
-
-def _parse_days(values):
-    import datetime
-
-    return [datetime.date.fromisoformat(v) if isinstance(v, str) else v for v in values or []]
+def _leaves_add(added, days, today, recounted_cells, computed_at, counts, on_step):
+    """Add new participants to the stored figures of the leaves they count in; the communes touched."""
+    breakdown_days = [d for d in days if d.year == today.year]
+    figures, breakdowns, labels, paths = additions_leaves(added, days, breakdown_days, recounted_cells, on_step)
+    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
+    counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))
+    if on_step:
+        on_step()
+    communes = set(Unit.objects.filter(pk__in=paths, level=Level.COMMUNE).values_list("pk", flat=True))
+    return communes | set(Unit.objects.filter(pk__in=paths, level=Level.VILLAGE).values_list("parent_id", flat=True))
 
 
 class _Stepper:

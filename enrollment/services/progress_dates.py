@@ -39,3 +39,8 @@ def days_affected(changed_days, today=None):
 def month_has_ended(day):
     """Snapshots show a day as it stood at its end: on a month's last day that month is over."""
     return day + datetime.timedelta(days=1) >= add_months(day, 1)
+
+
+def parse_days(values):
+    """Days stored as ISO text (a run's JSON) back to dates."""
+    return [datetime.date.fromisoformat(v) if isinstance(v, str) else v for v in values or []]

@@ -108,8 +108,9 @@ class History:
     """Last year's figures a forecast needs: new participants, participants and lapses at each
     month end, household HI on 31 December."""
 
-    def __init__(self, figures, unit_ids, years, run_days):
-        self.figures = figures
+    def __init__(self, figures, unit_ids, years, run_days, shown=None):
+        # `shown`: the (unit, day) of `figures` that get rows; the others read as having none.
+        self.figures, self.shown = figures, shown
         wanted = [month_end(datetime.date(year - 1, m, 1)) for year in years for m in range(1, 13)]
         missing = [d for d in wanted if d not in set(run_days)]
         self.stored = {}
@@ -125,9 +126,12 @@ class History:
 
     def value(self, unit_id, day, metric):
         found = self.figures.get((unit_id, day))
-        if found is not None and metric in found:
-            return found[metric]
-        return self.stored.get((unit_id, day), {}).get(metric)
+        if found is None:
+            return self.stored.get((unit_id, day), {}).get(metric)
+        # As the stored rows would read: a row of every metric for what is shown, none otherwise.
+        if self.shown is None or (unit_id, day) in self.shown:
+            return found.get(metric, 0)
+        return None
 
 
 def elapsed_share(unit_id, day, history):

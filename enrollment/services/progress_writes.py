@@ -13,7 +13,8 @@ from django.db import connection
 from django.db.models import Q
 
 from enrollment.models import Level, ProgressBreakdown, ProgressSnapshot, Unit
-from enrollment.services.progress_figures import SNAPSHOT_COLUMNS
+from enrollment.services.progress_figures import SNAPSHOT_COLUMNS, History, LabourBook, PlanBook, snapshot_rows
+from enrollment.services.progress_labels import breakdown_labels
 
 BREAKDOWN_COLUMNS = ("unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants")
 SNAPSHOT_TYPES = (
@@ -156,3 +157,43 @@ def breakdowns_replace(unit_ids, days, rows, national=False):
     if rows:
         _executemany_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, keys, rows)
     return len(rows)
+
+
+def figures_write(figures, paths, days, computed_at):
+    """Upsert the rows of every (unit, day) of `figures` ({(unit, day): {metric: count}}) that has
+    something to show: people, a plan or a labour force; delete the others'."""
+    years = sorted({d.year for d in days})
+    unit_ids = list(paths) + ([None] if any(u is None for u, _d in figures) else [])
+    labour = LabourBook(years)
+    labour.remember_paths(paths)
+    plans = PlanBook(unit_ids, years)
+    planned = {(unit_id, year) for unit_id, year, _metric in plans.versions}
+    shown = {
+        (unit_id, day): values for (unit_id, day), values in figures.items()
+        if unit_id is None or any(values.values()) or (unit_id, day.year) in planned
+        or (unit_id, day.year) in labour.own
+    }
+    history = History(figures, unit_ids, years, days, shown)
+    _delete_emptied([key for key in figures if key not in shown])
+    return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at))
+
+
+def _delete_emptied(keys):
+    """Rows of (unit, day) that have nothing left to show (their people moved or were removed)."""
+    by_day = {}
+    for unit_id, day in keys:
+        by_day.setdefault(day, []).append(unit_id)
+    for day, unit_ids in by_day.items():
+        for start in range(0, len(unit_ids), 5000):
+            ProgressSnapshot.objects.filter(date=day, unit_id__in=unit_ids[start:start + 5000]).delete()
+
+
+def breakdown_rows(breakdowns, labels=None):
+    """Rows to write from {(unit, day, dimension, key): [new, active]}; `labels` ({(dimension, key):
+    label}) are used where given, the others looked up."""
+    labels = {**breakdown_labels({k: v for k, v in breakdowns.items() if (k[2], k[3]) not in (labels or {})}),
+              **(labels or {})}
+    return [
+        (unit_id, day, dimension, key, labels.get((dimension, key), key)[:200], new, active)
+        for (unit_id, day, dimension, key), (new, active) in breakdowns.items()
+    ]

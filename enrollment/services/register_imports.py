@@ -28,7 +28,7 @@ from enrollment.services.contributions import ContributionError, contribution_co
 from enrollment.services.identity import IdentityError, personal_id_check, phone_check, si_number_check
 from enrollment.services.imports import Importer, RowError, RowErrors, register
 from enrollment.services.months import add_months, first_of_month
-from enrollment.services.progress import progress_changed
+from enrollment.services.progress import progress_added, progress_changed
 from enrollment.services.tabular import Column
 from enrollment.signals import register_people_written
 from enrollment.services.unit_imports import check_unit, unit_codes_known, units_by_code
@@ -384,9 +384,19 @@ class ParticipantPaymentImporter(Importer):
         participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
         if new_people or any(p["is_first"] for p in payments):
             register_people_written.send(sender=Participant, personal_ids=None)
-        progress_changed({p["commune_id"] for p in payments},
-                         {p["paid_on"] for p in payments} | {p["period_start"] for p in payments})
+        # New people are added to the stored figures; the others' communes are recounted.
+        added = {ids[pid] for pid in new_people}
+        of_new = [p for p in payments if p["participant_id"] in added]
+        of_others = [p for p in payments if p["participant_id"] not in added]
+        if of_new:
+            progress_added(added, _payment_days(of_new))
+        if of_others:
+            progress_changed({p["commune_id"] for p in of_others}, _payment_days(of_others))
         return len(payments), 0
+
+
+def _payment_days(payments):
+    return {p["paid_on"] for p in payments} | {p["period_start"] for p in payments}
 
 
 REFRESH_SQL = """
