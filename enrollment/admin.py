@@ -166,8 +166,8 @@ class ProgressBreakdownAdmin(admin.ModelAdmin):
 
 @admin.register(RecomputeRun)
 class RecomputeRunAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "kind", "status", "triggered_by", "percent", "snapshot_rows", "started_at",
-                    "finished_at")
+    list_display = ("created_at", "kind", "status", "triggered_by", "percent", "as_of", "added_participants",
+                    "snapshot_rows", "started_at", "finished_at")
     list_filter = ("kind", "status")
     readonly_fields = [f.name for f in RecomputeRun._meta.fields]
 

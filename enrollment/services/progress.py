@@ -295,7 +295,7 @@ def _execute(run, today, fail_after_step):
         days = []
     if added_days:
         recounted_cells = {(c, d) for c in communes or () for d in days}
-        touched |= _leaves_add(added, added_days, today, recounted_cells, computed_at, counts,
+        touched |= _leaves_add(added_days, today, recounted_cells, computed_at, counts,
                                on_step=None if days else step)
     days = sorted({*days, *added_days})
     if days:
@@ -310,10 +310,10 @@ def _scope_of(run, today, added):
         return sorted({*snapshot_days(today), *parse_days(run.dates)}), None, []
     days = days_affected(parse_days(run.dates), today)
     communes = _communes_in(run.unit_ids)
-    added_days = additions_days(added, today)
+    added_days = additions_days(today) if added else []
     if added_days and not counted_in_full(added_days):
         # No full run has counted those days yet, so the stored figures are no base to add to.
-        return sorted({*days, *added_days}), sorted({*communes, *additions_communes(added)}), []
+        return sorted({*days, *added_days}), sorted({*communes, *additions_communes()}), []
     return days, communes, added_days
 
 
@@ -354,10 +354,10 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
     step()
 
 
-def _leaves_add(added, days, today, recounted_cells, computed_at, counts, on_step):
-    """Add new participants to the stored figures of the leaves they count in; the communes touched."""
+def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step):
+    """Add the waiting participants to the stored figures of the leaves they count in; the communes touched."""
     breakdown_days = [d for d in days if d.year == today.year]
-    figures, breakdowns, labels, paths = additions_leaves(added, days, breakdown_days, recounted_cells, on_step)
+    figures, breakdowns, labels, paths = additions_leaves(days, breakdown_days, recounted_cells, on_step)
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
     counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))
     if on_step:

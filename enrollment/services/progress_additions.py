@@ -2,7 +2,8 @@
 
 Every figure counts distinct participants, and a participant registered since the last run was
 in none of them: their own counts simply add to what is stored. `PendingParticipant` queues them
-from the register; a run counts those it sees and removes exactly those. This holds only for days
+from the register; a run counts those it sees (in its repeatable-read snapshot) and removes
+exactly those. This holds only for days
 a full run has counted: before that, their communes are recounted instead.
 """
 
@@ -38,22 +39,21 @@ def pending_clear(participant_ids):
         PendingParticipant.objects.filter(participant_id__in=chunk).delete()
 
 
-def additions_days(participant_ids, today):
-    """The snapshot days the participants' payments can move."""
-    earliest = []
-    for chunk in _chunks(participant_ids):
-        found = Payment.objects.filter(participant_id__in=chunk).aggregate(paid=Min("paid_on"), start=Min("period_start"))
-        earliest += [d for d in found.values() if d]
-    return days_affected(earliest, today)
+def _waiting():
+    return PendingParticipant.objects.values("participant_id")
 
 
-def additions_communes(participant_ids):
-    """Communes the participants count in: their own and those of their payments."""
-    communes = set()
-    for chunk in _chunks(participant_ids):
-        communes |= set(Participant.objects.filter(pk__in=chunk).values_list("commune_id", flat=True))
-        communes |= set(Payment.objects.filter(participant_id__in=chunk).values_list("commune_id", flat=True))
-    return communes
+def additions_days(today):
+    """The snapshot days the waiting participants' payments can move."""
+    found = Payment.objects.filter(participant_id__in=_waiting()).aggregate(paid=Min("paid_on"),
+                                                                              start=Min("period_start"))
+    return days_affected([d for d in found.values() if d], today)
+
+
+def additions_communes():
+    """Communes the waiting participants count in: their own and those of their payments."""
+    return ({*Participant.objects.filter(pk__in=_waiting()).values_list("commune_id", flat=True)}
+            | {*Payment.objects.filter(participant_id__in=_waiting()).values_list("commune_id", flat=True)})
 
 
 def counted_in_full(days):
@@ -65,13 +65,13 @@ def counted_in_full(days):
     return set(days) <= {*snapshot_days(run.as_of), *parse_days(run.dates)}
 
 
-def additions_leaves(participant_ids, days, breakdown_days, recounted, on_step=None):
-    """The leaves the participants count in, each with its stored figures plus theirs.
+def additions_leaves(days, breakdown_days, recounted, on_step=None):
+    """The leaves the waiting participants count in, each with its stored figures plus theirs.
 
     `recounted` holds the (commune, day) this run has already recounted from the register, which
     count them already. Returns (figures, breakdowns, labels, paths of the units).
     """
-    added = leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step, participant_ids=participant_ids)
+    added = leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step, pending_only=True)
     unit_ids = {unit_id for unit_id, _day in added.figures} | {key[0] for key in added.breakdowns}
     units = {pk: (parent_id if level == Level.VILLAGE else pk, path) for pk, level, parent_id, path in
              Unit.objects.filter(pk__in=unit_ids).values_list("pk", "level", "parent_id", "path")}

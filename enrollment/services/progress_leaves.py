@@ -13,8 +13,8 @@ from django.apps import apps
 from django.db import connection
 
 from enrollment.models import (
-    LAPSING_OUTCOMES, BreakdownDimension, Household, HouseholdMember, Participant, Payment, ProgressMetric,
-    RenewalOutcome,
+    LAPSING_OUTCOMES, BreakdownDimension, Household, HouseholdMember, Participant, Payment, PendingParticipant,
+    ProgressMetric, RenewalOutcome,
 )
 from enrollment.services.months import add_months, first_of_month
 from enrollment.services.progress_dates import month_has_ended
@@ -189,26 +189,28 @@ def _with_date_bounds(scopes, days):
             for name, (sql, params) in scopes.items()}
 
 
-def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, participant_ids=None):
+def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, pending_only=False):
     """Aggregate the register for the given days, for every commune or only `commune_ids`;
-    breakdowns for `breakdown_days` (default: all the days). With `participant_ids`, only what
-    those participants add, wherever they count (households are not theirs: none)."""
+    breakdowns for `breakdown_days` (default: all the days). With `pending_only`, only what the
+    participants waiting in `PendingParticipant` add, wherever they count (households are not
+    theirs: none)."""
     leaves = Leaves()
     if not days:
         return leaves
     step = on_step or (lambda: None)
     breakdown_days = days if breakdown_days is None else breakdown_days
     cte, day_params = _days_cte(days, breakdown_days)
-    if participant_ids is not None:
-        pay_scope, pay_ids = _scope("pay.participant_id", participant_ids)
-        par_scope, par_ids = _scope("par.id", participant_ids)
+    if pending_only:
+        waiting = f"IN (SELECT participant_id FROM {PendingParticipant._meta.db_table})"
+        pay_scope, pay_ids = f" AND pay.participant_id {waiting}", []
+        par_scope, par_ids = f" AND par.id {waiting}", []
         hh_scope, hh_ids = _scope("h.commune_id", [])
     else:
         pay_scope, pay_ids = _scope("pay.commune_id", commune_ids)
         par_scope, par_ids = _scope("par.commune_id", commune_ids)
         hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
     scopes = {"active": (pay_scope, pay_ids), "new": (par_scope, par_ids), "first": (pay_scope, pay_ids)}
-    if commune_ids is not None and participant_ids is None:
+    if commune_ids is not None and not pending_only:
         scopes = _with_date_bounds(scopes, days)
 
     if connection.vendor == "postgresql":
