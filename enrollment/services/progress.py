@@ -357,13 +357,12 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
 def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step):
     """Add the waiting participants to the stored figures of the leaves they count in; the communes touched."""
     breakdown_days = [d for d in days if d.year == today.year]
-    figures, breakdowns, labels, paths = additions_leaves(days, breakdown_days, recounted_cells, on_step)
+    figures, breakdowns, labels, paths, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step)
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
     counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))
     if on_step:
         on_step()
-    communes = set(Unit.objects.filter(pk__in=paths, level=Level.COMMUNE).values_list("pk", flat=True))
-    return communes | set(Unit.objects.filter(pk__in=paths, level=Level.VILLAGE).values_list("parent_id", flat=True))
+    return communes
 
 
 class _Stepper:

@@ -3,8 +3,8 @@
 Every figure counts distinct participants, and a participant registered since the last run was
 in none of them: their own counts simply add to what is stored. `PendingParticipant` queues them
 from the register; a run counts those it sees (in its repeatable-read snapshot) and removes
-exactly those. This holds only for days
-a full run has counted: before that, their communes are recounted instead.
+exactly those. This holds only for days a full run has counted: before that, their communes are
+recounted instead.
 """
 
 from django.db.models import Min
@@ -69,7 +69,7 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None):
     """The leaves the waiting participants count in, each with its stored figures plus theirs.
 
     `recounted` holds the (commune, day) this run has already recounted from the register, which
-    count them already. Returns (figures, breakdowns, labels, paths of the units).
+    count them already. Returns (figures, breakdowns, labels, paths of the units, their communes).
     """
     added = leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step, pending_only=True)
     unit_ids = {unit_id for unit_id, _day in added.figures} | {key[0] for key in added.breakdowns}
@@ -92,7 +92,8 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None):
             counts = breakdowns.setdefault((unit_id, day, dimension, key), [0, 0])
             counts[0] += new
             counts[1] += active
-    return figures, breakdowns, labels, {pk: path for pk, (_commune, path) in units.items()}
+    paths = {pk: path for pk, (_commune, path) in units.items()}
+    return figures, breakdowns, labels, paths, {commune for commune, _path in units.values()}
 
 
 def _stored_figures(units, days):
