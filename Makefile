@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install system-deps assets worker beat bench clean messages
+.PHONY: demo test lint install system-deps assets worker beat bench clean messages
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,12 @@ demo: system-deps assets
 	@echo "Open http://$(HOST):$(PORT)/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
-test: system-deps assets
+# The architecture is checked before the tests: import contracts (pyproject.toml) and lint.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+
+test: system-deps assets lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # With REDIS_URL set: a real worker and the scheduler for the demo.

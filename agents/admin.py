@@ -1,9 +1,10 @@
 from django.contrib import admin
 
-from agents.models import (
-    AgentCard, AgentOrganisation, AgentStaff, Campaign, CampaignResult, CollectionPoint, Contract, ContractReview,
-    ResultEnrollee, TrainingCourse, TrainingRecord,
-)
+from agents.campaigns.models.campaigns import Campaign, CampaignResult
+from agents.campaigns.models.enrollees import ResultEnrollee
+from agents.organisations.models import AgentOrganisation, CollectionPoint, Contract
+from agents.performance.models import ContractReview
+from agents.staff.models import AgentCard, AgentStaff, TrainingCourse, TrainingRecord
 
 
 class ContractInline(admin.TabularInline):

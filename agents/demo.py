@@ -10,17 +10,36 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from agents.models import (
-    AgentCard, AgentOrganisation, AgentStaff, AgentStaffQuota, Campaign, CampaignResult, CampaignType,
-    CollectionPoint, CollectionPointQuota, Contract, ContractStatus, EnrolleeKind, OrganisationQuota,
-    OrganisationType, ResultEnrollee, TrainingCourse, TrainingRecord, TrainingResult,
+from agents.campaigns.models.campaigns import Campaign, CampaignResult, CampaignType
+from agents.campaigns.models.enrollees import EnrolleeKind, ResultEnrollee
+from agents.campaigns.services.enrollees import enrollees_link
+from agents.organisations.models import (
+    AgentOrganisation,
+    CollectionPoint,
+    Contract,
+    ContractStatus,
+    OrganisationType,
 )
-from agents.services.enrollees import enrollees_link
-from agents.services.reviews import reviews_flag
+from agents.performance.services import reviews_flag
+from agents.quotas.models import (
+    AgentStaffQuota,
+    CollectionPointQuota,
+    OrganisationQuota,
+)
+from agents.staff.models import (
+    AgentCard,
+    AgentStaff,
+    TrainingCourse,
+    TrainingRecord,
+    TrainingResult,
+)
+from enrollment.demo.seeding import demo_seeder
 from enrollment.demo.territory import demo_units, demo_user, person_name
-from enrollment.models import Level, Metric, Payment, Role, Unit, User
-from enrollment.services.demo import demo_seeder
-from enrollment.services.months import add_months, first_of_month
+from enrollment.plans.models.plans import Metric
+from enrollment.register.models.participants import Payment
+from enrollment.shared.models.users import Role, User
+from enrollment.shared.months import add_months, first_of_month
+from enrollment.territory.models.units import Level, Unit
 
 FLAGGED_NAME = "Trương Văn Lộc"
 

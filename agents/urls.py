@@ -1,6 +1,11 @@
 from django.urls import path
 
-from agents.views import campaigns, field, organisation_edits, organisations, performance, staff_edits
+from agents.campaigns.views import campaigns, field
+from agents.organisations.views import edits as organisation_edits
+from agents.organisations.views import pages as organisations
+from agents.performance import views as performance
+from agents.staff.views import edits as staff_edits
+from agents.staff.views import pages as staff_pages
 
 app_name = "agents"
 
@@ -14,17 +19,17 @@ urlpatterns = [
     path("agents/contracts/<int:pk>/edit/", organisation_edits.contract_edit, name="contract_edit"),
     path("agents/points/new/", organisation_edits.point_edit, name="point_new"),
     path("agents/points/<int:pk>/edit/", organisation_edits.point_edit, name="point_edit"),
-    path("agents/staff/", organisations.staff_list, name="staff_list"),
+    path("agents/staff/", staff_pages.staff_list, name="staff_list"),
     path("agents/staff/new/", staff_edits.staff_edit, name="staff_new"),
-    path("agents/staff/<int:pk>/", organisations.staff_detail, name="staff_detail"),
+    path("agents/staff/<int:pk>/", staff_pages.staff_detail, name="staff_detail"),
     path("agents/staff/<int:pk>/edit/", staff_edits.staff_edit, name="staff_edit"),
     path("agents/staff/<int:staff_pk>/training/new/", staff_edits.training_record_edit, name="training_record_new"),
     path("agents/training/records/<int:pk>/edit/", staff_edits.training_record_edit, name="training_record_edit"),
     path("agents/staff/<int:staff_pk>/cards/new/", staff_edits.card_edit, name="card_new"),
     path("agents/cards/<int:pk>/edit/", staff_edits.card_edit, name="card_edit"),
-    path("agents/training/", organisations.training_counts, name="training_counts"),
+    path("agents/training/", staff_pages.training_counts, name="training_counts"),
     path("agents/training/courses/new/", staff_edits.course_edit, name="course_new"),
-    path("agents/training/courses/<int:pk>/", organisations.course_detail, name="course_detail"),
+    path("agents/training/courses/<int:pk>/", staff_pages.course_detail, name="course_detail"),
     path("agents/training/courses/<int:pk>/edit/", staff_edits.course_edit, name="course_edit"),
     path("agents/campaigns/", campaigns.campaign_list, name="campaign_list"),
     path("agents/campaigns/new/", campaigns.campaign_new, name="campaign_new"),

@@ -12,7 +12,6 @@ units first if needed), as the dashboards read nothing else.
 """
 
 import argparse
-import datetime
 import os
 import random
 import socket
@@ -41,7 +40,7 @@ def setup_django():
 
 
 def _month_ends(year, until):
-    from enrollment.selectors.dashboards import month_ends
+    from enrollment.progress.selectors.dashboards import month_ends
 
     return month_ends(year, until)
 
@@ -51,9 +50,16 @@ def synthetic_snapshots(day):
     from django.utils import timezone
 
     from enrollment.models import (
-        BreakdownDimension, CodeSet, Level, ProgressBreakdown, ProgressMetric, ProgressSnapshot, ProgressStatus, Unit,
+        BreakdownDimension,
+        CodeSet,
+        Level,
+        ProgressBreakdown,
+        ProgressMetric,
+        ProgressSnapshot,
+        ProgressStatus,
+        Unit,
     )
-    from enrollment.services.unit_loading import units_load
+    from enrollment.territory.services.loading import units_load
 
     if not Unit.objects.filter(code_set=CodeSet.CURRENT, level=Level.PROVINCE).exists():
         units_load(code_set=CodeSet.CURRENT)

@@ -113,8 +113,8 @@ def run(rows=100_000):
     setup_django()
     from django.db import transaction
 
+    from enrollment.imports.services import import_job_run, importer_for
     from enrollment.models import ImportJob, ImportStatus, Participant, Payment
-    from enrollment.services.imports import import_job_run, importer_for
 
     report = {"rows": rows}
     with transaction.atomic():

@@ -32,7 +32,14 @@ def setup_django():
 
 
 def _tables():
-    from enrollment.models import Household, HouseholdMember, Participant, Payment, RenewalOutcome, Unit
+    from enrollment.models import (
+        Household,
+        HouseholdMember,
+        Participant,
+        Payment,
+        RenewalOutcome,
+        Unit,
+    )
 
     return {"pay": Payment._meta.db_table, "par": Participant._meta.db_table, "hh": Household._meta.db_table,
             "hm": HouseholdMember._meta.db_table, "ro": RenewalOutcome._meta.db_table, "unit": Unit._meta.db_table}
@@ -60,7 +67,7 @@ def _active_on(t):
 
 def totals_floor_sql(days):
     """The count metrics only (no villages, no breakdowns) at commune, district, province and country level."""
-    from enrollment.services.progress_leaves import _days_cte
+    from enrollment.progress.services.leaves import _days_cte
 
     cte, params = _days_cte(days)
     t = _tables()
@@ -99,7 +106,7 @@ def floor_sql(days, breakdown_days):
     """The same figures the engine counts, in one statement: the count metrics of every commune and
     village, and the breakdowns (active and new participants by target group, officer, agent staff,
     agent type and campaign) on the breakdown days, rolled up to districts, provinces and the country."""
-    from enrollment.services.progress_leaves import _days_cte
+    from enrollment.progress.services.leaves import _days_cte
 
     cte, params = _days_cte(days, breakdown_days)
     t = _tables()
@@ -166,7 +173,7 @@ def time_query(sql, params):
     """Seconds and rows of one query, with the session settings the engine's runs use."""
     from django.db import connection, transaction
 
-    from enrollment.services.progress import progress_session_tune
+    from enrollment.progress.services.engine import progress_session_tune
 
     started = time.monotonic()
     with transaction.atomic(), connection.cursor() as cursor:
@@ -177,7 +184,7 @@ def time_query(sql, params):
 
 
 def time_full():
-    from enrollment.services.progress import progress_recompute
+    from enrollment.progress.services.engine import progress_recompute
 
     run = progress_recompute(full=True, triggered_by="bench")
     assert run.status == "done", run.error
@@ -196,8 +203,8 @@ def import_enrollments(count, today, province=None):
     spread over the communes of the whole country, or of one province."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from enrollment.imports.services import import_job_create, import_job_run
     from enrollment.models import CodeSet, Level, Unit
-    from enrollment.services.imports import import_job_create, import_job_run
 
     rng = random.Random()
     communes = Unit.objects.filter(code_set=CodeSet.CURRENT, level=Level.COMMUNE)
@@ -223,9 +230,8 @@ def record_payments_of_registered(count, today):
     from django.db import transaction
 
     from enrollment.models import Participant
-    from enrollment.services.participants import payment_record
-
-    from enrollment.services.months import add_months, first_of_month
+    from enrollment.register.services.participants import payment_record
+    from enrollment.shared.months import add_months, first_of_month
 
     # People due to pay again this month, so that the payments move only this month's figures.
     due = add_months(first_of_month(today), -1)
@@ -249,7 +255,7 @@ def time_incremental(today, province=None, registered=False):
     """Import 1,000 enrollments of new people (or, with `registered`, record 1,000 payments of
     people already registered), then run the recompute they queued."""
     from enrollment.models import RecomputeRun
-    from enrollment.services.progress import progress_run_execute
+    from enrollment.progress.services.engine import progress_run_execute
 
     before = RecomputeRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     started = time.monotonic()
@@ -310,9 +316,9 @@ def main(argv=None):
     setup_django()
     from django.utils import timezone
 
+    from enrollment.demo.national_dataset import national_dataset_generate
     from enrollment.models import HouseholdMember, Participant, Payment, Unit
-    from enrollment.services.national_dataset import national_dataset_generate
-    from enrollment.services.progress_dates import snapshot_days
+    from enrollment.progress.services.dates import snapshot_days
 
     if not Participant.objects.exists():
         print(f"generating the national dataset: {args.participants:,} participants …", flush=True)

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "enrollment.scoping.ScopeDeclaredMiddleware",
+    "enrollment.shared.access.ScopeDeclaredMiddleware",
 ]
 
 ROOT_URLCONF = "bhxh_targets.urls"
@@ -69,7 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "enrollment.navigation.navigation",
+                "enrollment.shared.navigation.navigation",
             ],
         },
     },

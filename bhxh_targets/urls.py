@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from enrollment.scoping import public_view
+from enrollment.shared.access import public_view
 
 admin.site.site_header = "BHXH Targets"
 

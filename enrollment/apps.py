@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,20 +8,22 @@ class EnrollmentConfig(AppConfig):
     verbose_name = _("Territory and enrollment")
 
     def ready(self):
+        # Celery's autodiscovery looks only for `enrollment.tasks`: each concern's tasks load here.
+        from enrollment.imports import tasks as import_tasks  # noqa: F401
+
+        # Reported-figure sources, then the register's actual sources (priority 10), join the plans' registry.
+        from enrollment.plans.selectors import actuals  # noqa: F401
+
         # Importers register themselves by kind when their module loads.
-        from enrollment.services import register_imports, unit_imports  # noqa: F401
-        # Register's actual sources (priority 10) join the registry of plans.
-        from enrollment.selectors import register_actuals  # noqa: F401
+        from enrollment.plans.services import allocation_imports  # noqa: F401
+        from enrollment.progress import tasks as progress_tasks  # noqa: F401
 
-        # The daily digest's schedules exist after every migrate; the admin edits them.
-        from django.db.models.signals import post_migrate
-
-        from enrollment.services.digest import digest_schedule_ensure
+        # The daily digest's schedules and the contribution parameters exist after every migrate.
+        from enrollment.progress.services.digest import digest_schedule_ensure
+        from enrollment.register.selectors import actuals as register_actuals  # noqa: F401
+        from enrollment.register.services import imports as register_imports  # noqa: F401
+        from enrollment.register.services.parameter_seed import parameters_ensure
+        from enrollment.territory.services import imports as unit_imports  # noqa: F401
 
         post_migrate.connect(digest_schedule_ensure, sender=self)
-
-        from enrollment.services.parameter_seed import parameters_ensure
-
         post_migrate.connect(parameters_ensure, sender=self)
-        from enrollment.services import allocation_imports  # noqa: F401
-        from enrollment.selectors import actuals  # noqa: F401  (registers the reported-figure sources)

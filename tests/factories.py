@@ -1,7 +1,16 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from enrollment.models import CodeSet, LabourForce, Level, Role, Staff, Unit, UnitType, User
+from enrollment.models import (
+    CodeSet,
+    LabourForce,
+    Level,
+    Role,
+    Staff,
+    Unit,
+    UnitType,
+    User,
+)
 
 DEFAULT_TYPES = {
     Level.PROVINCE: UnitType.PROVINCE,

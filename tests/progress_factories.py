@@ -7,8 +7,14 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from enrollment.models import BreakdownDimension, ProgressBreakdown, ProgressMetric, ProgressSnapshot, ProgressStatus
-from enrollment.selectors.dashboards import month_ends
+from enrollment.models import (
+    BreakdownDimension,
+    ProgressBreakdown,
+    ProgressMetric,
+    ProgressSnapshot,
+    ProgressStatus,
+)
+from enrollment.progress.selectors.dashboards import month_ends
 
 
 class ProgressSnapshotFactory(DjangoModelFactory):

@@ -1,7 +1,7 @@
 """Demo: the managers have mail addresses, so the daily digest reaches them (printed by the console backend)."""
 
-from enrollment.models import User
-from enrollment.services.demo import demo_seeder
+from enrollment.demo.seeding import demo_seeder
+from enrollment.shared.models.users import User
 
 DIGEST_READERS = ("tinh82", "chogao", "tinh01")
 

@@ -7,13 +7,19 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from enrollment.models import Metric, OfficerQuota, Plan, Staff, User
-from enrollment.models.plans import AllocationRule, Curve
-from enrollment.selectors.actuals import actuals
-from enrollment.services.allocation import allocation_approve, allocation_save, rule_targets
-from enrollment.services.demo import demo_seeder
-from enrollment.services.plans import plan_version_create
-from enrollment.services.quotas import quotas_bulk_set
+from enrollment.demo.seeding import demo_seeder
+from enrollment.plans.models.plans import AllocationRule, Curve, Metric, Plan
+from enrollment.plans.models.quotas import OfficerQuota
+from enrollment.plans.selectors.actuals import actuals
+from enrollment.plans.services.allocation import (
+    allocation_approve,
+    allocation_save,
+    rule_targets,
+)
+from enrollment.plans.services.quotas import quotas_bulk_set
+from enrollment.plans.services.versions import plan_version_create
+from enrollment.shared.models.users import User
+from enrollment.territory.models.officers import Staff
 
 # The province's plans are set from its register's figures of last year: (metric, initial factor,
 # supplemental factor). The factors give the demo a province ahead on household HI, near its plan of
@@ -40,7 +46,7 @@ def _province_targets(province, year):
 
 def _allocate(manager, unit, year, metric, rule, note=""):
     children = list(unit.children.order_by("code"))
-    from enrollment.selectors.plans import plan_in_force
+    from enrollment.plans.selectors.plans import plan_in_force
 
     version = plan_in_force(unit, year, metric)
     targets = rule_targets(children=children, year=year, metric=metric, rule=rule, total=version.target)
@@ -64,7 +70,7 @@ def seed_plans(context):
     for metric, (initial, supplemental) in _province_targets(province, year).items():
         curve = Curve.LAST_YEAR if metric in (Metric.SI_PARTICIPANTS, Metric.SI_NEW) else Curve.SEASONAL
         plan_version_create(user=manager, unit=province, year=year, metric=metric, target=initial, curve=curve,
-                            document_number=f"120/QĐ-BHXH", document_date=datetime.date(year, 1, 10),
+                            document_number="120/QĐ-BHXH", document_date=datetime.date(year, 1, 10),
                             note="Kế hoạch giao đầu năm của BHXH Việt Nam")
         allocation_approve(user=manager, allocation=_allocate(manager, province, year, metric,
                                                               AllocationRule.LAST_YEAR))
@@ -93,7 +99,7 @@ def seed_plans(context):
 
 
 def _rebalanced_draft(district_user, district, year):
-    from enrollment.selectors.plans import allocation_grid
+    from enrollment.plans.selectors.plans import allocation_grid
 
     grid = allocation_grid(district, year, Metric.SI_NEW)
     targets = {row.unit.pk: row.target for row in grid.rows}

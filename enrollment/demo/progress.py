@@ -1,7 +1,7 @@
 """Progress snapshots of the demo: computed last, once everything else is seeded."""
 
-from enrollment.services.demo import demo_seeder
-from enrollment.services.progress import progress_recompute
+from enrollment.demo.seeding import demo_seeder
+from enrollment.progress.services.engine import progress_recompute
 
 
 @demo_seeder(order=900)

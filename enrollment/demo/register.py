@@ -10,14 +10,24 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from enrollment.models import (
-    CodeSet, Household, HouseholdMember, Level, Outcome, ParameterTable, Participant, Payment, PaymentMethod,
-    RenewalOutcome, Role, Staff, SupportCategory, TargetGroup, Unit, User,
+from enrollment.demo.seeding import DEMO_DISTRICT_CODE, DEMO_PROVINCE_CODE, demo_seeder
+from enrollment.register.models.households import Household, HouseholdMember
+from enrollment.register.models.parameters import ParameterTable
+from enrollment.register.models.participants import (
+    Outcome,
+    Participant,
+    Payment,
+    PaymentMethod,
+    RenewalOutcome,
+    SupportCategory,
+    TargetGroup,
 )
-from enrollment.services.contributions import contribution_compute
-from enrollment.services.demo import DEMO_DISTRICT_CODE, DEMO_PROVINCE_CODE, demo_seeder
-from enrollment.services.households import household_monthly_premium
-from enrollment.services.months import add_months, first_of_month, month_end
+from enrollment.register.services.contributions import contribution_compute
+from enrollment.register.services.households import household_monthly_premium
+from enrollment.shared.models.users import Role, User
+from enrollment.shared.months import add_months, first_of_month, month_end
+from enrollment.territory.models.officers import Staff
+from enrollment.territory.models.units import CodeSet, Level, Unit
 
 PEOPLE = 3000
 HOUSEHOLDS = 300

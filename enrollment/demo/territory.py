@@ -4,10 +4,23 @@ import random
 
 from django.db import transaction
 
-from enrollment.models import CodeSet, LabourForce, Level, Position, Role, Staff, Unit, UnitType, User
-from enrollment.services.demo import DEMO_DISTRICT_CODE, DEMO_PASSWORD, DEMO_PROVINCE_CODE, demo_seeder
-from enrollment.services.unit_loading import units_load
-from enrollment.services.units import next_village_code
+from enrollment.demo.seeding import (
+    DEMO_DISTRICT_CODE,
+    DEMO_PASSWORD,
+    DEMO_PROVINCE_CODE,
+    demo_seeder,
+)
+from enrollment.shared.models.users import Role, User
+from enrollment.territory.models.officers import Position, Staff
+from enrollment.territory.models.units import (
+    CodeSet,
+    LabourForce,
+    Level,
+    Unit,
+    UnitType,
+)
+from enrollment.territory.services.loading import units_load
+from enrollment.territory.services.units import next_village_code
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Ngọc", "Hoàng", "Quốc", "Thu"]

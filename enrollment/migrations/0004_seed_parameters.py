@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db import migrations
 
-from enrollment.services.parameter_seed import SEED
+from enrollment.register.services.parameter_seed import SEED
 
 
 def seed(apps, schema_editor):

@@ -5,7 +5,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from agents.models import AgentOrganisation, AgentStaff, CollectionPoint, OrganisationType
+from agents.models import (
+    AgentOrganisation,
+    AgentStaff,
+    CollectionPoint,
+    OrganisationType,
+)
 from enrollment.models import Role
 from tests.factories import ParticipantFactory
 
@@ -64,7 +69,7 @@ def agent_user(make_user, tree, agents):
 @pytest.fixture
 def first_payment(db):
     """Record a person's first payment through the register's own service."""
-    from enrollment.services.participants import payment_record
+    from enrollment.register.services.participants import payment_record
 
     def pay(commune, day, **links):
         person = ParticipantFactory(commune=commune)

@@ -3,9 +3,9 @@
 import uuid
 from datetime import date
 
+from agents.campaigns.services.enrollees import enrollee_clean
+from agents.campaigns.services.results import result_record
 from agents.models import EnrolleeKind
-from agents.services.enrollees import enrollee_clean
-from agents.services.results import result_record
 
 DAY = date(2026, 5, 23)
 

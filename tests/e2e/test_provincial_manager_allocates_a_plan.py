@@ -2,8 +2,8 @@ import pytest
 from playwright.sync_api import expect
 
 from enrollment.models import Metric
-from enrollment.selectors.plans import plan_in_force
-from enrollment.services.plans import plan_version_create
+from enrollment.plans.selectors.plans import plan_in_force
+from enrollment.plans.services.versions import plan_version_create
 
 pytestmark = pytest.mark.e2e
 

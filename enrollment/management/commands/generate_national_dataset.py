@@ -2,7 +2,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from enrollment.services.national_dataset import national_dataset_delete, national_dataset_generate
+from enrollment.demo.national_dataset import (
+    national_dataset_delete,
+    national_dataset_generate,
+)
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from enrollment.models import CodeSet
-from enrollment.services.unit_loading import units_load
+from enrollment.territory.models.units import CodeSet
+from enrollment.territory.services.loading import units_load
 
 
 class Command(BaseCommand):

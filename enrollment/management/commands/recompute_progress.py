@@ -2,8 +2,9 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from enrollment.models import RecomputeStatus, Unit
-from enrollment.services.progress import progress_recompute
+from enrollment.progress.models import RecomputeStatus
+from enrollment.progress.services.engine import progress_recompute
+from enrollment.territory.models.units import Unit
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from enrollment.services.demo import DEMO_PASSWORD, demo_seed
+from enrollment.demo.seeding import DEMO_PASSWORD, demo_seed
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from enrollment.services.digest import digest_send
+from enrollment.progress.services.digest import digest_send
 
 
 class Command(BaseCommand):

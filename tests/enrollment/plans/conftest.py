@@ -1,7 +1,7 @@
 import pytest
 
 from enrollment.models import Metric
-from enrollment.services.plans import plan_version_create
+from enrollment.plans.services.versions import plan_version_create
 
 
 @pytest.fixture

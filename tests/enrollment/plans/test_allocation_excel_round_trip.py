@@ -131,7 +131,7 @@ def test_units_of_different_parents_cannot_share_one_file(client_for, provincial
 def test_a_district_user_cannot_upload_for_another_district(client_for, district_staff, provincial_manager, tree,
                                                              upload_grid):
     from enrollment.models import Metric
-    from enrollment.services.plans import plan_version_create
+    from enrollment.plans.services.versions import plan_version_create
 
     plan_version_create(user=provincial_manager, unit=tree.other_district, year=2026, metric=Metric.SI_NEW, target=9)
     client = client_for(district_staff)

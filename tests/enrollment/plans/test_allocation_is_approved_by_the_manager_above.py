@@ -1,6 +1,13 @@
-from enrollment.models import Allocation, Metric, PlanChange, PlanStatus, PlanVersion, VersionKind
-from enrollment.selectors.plans import plan_in_force
-from enrollment.services.plans import plan_version_create
+from enrollment.models import (
+    Allocation,
+    Metric,
+    PlanChange,
+    PlanStatus,
+    PlanVersion,
+    VersionKind,
+)
+from enrollment.plans.selectors.plans import plan_in_force
+from enrollment.plans.services.versions import plan_version_create
 
 GRID = "/plans/{pk}/allocation/?year=2026&metric=si_new"
 

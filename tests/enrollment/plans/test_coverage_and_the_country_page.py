@@ -1,8 +1,8 @@
 from decimal import Decimal
 
 from enrollment.models import Metric
-from enrollment.selectors.plans import plan_in_force
-from enrollment.services.plans import plan_version_create
+from enrollment.plans.selectors.plans import plan_in_force
+from enrollment.plans.services.versions import plan_version_create
 from tests.factories import LabourForceFactory
 
 

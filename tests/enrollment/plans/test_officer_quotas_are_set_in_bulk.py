@@ -4,7 +4,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from enrollment.models import Metric, OfficerQuota
-from enrollment.services.quotas import quota_progress, quotas_bulk_set
+from enrollment.plans.services.quotas import quota_progress, quotas_bulk_set
 from tests.factories import StaffFactory
 
 

@@ -2,11 +2,15 @@ import datetime
 from decimal import Decimal
 
 from enrollment.models import Curve, Metric, PlanChange, ReportedFigure
-from enrollment.selectors.plans import phased_target
-from enrollment.services.phasing import (
-    EVEN_SHARES, SEASONAL_SHARES, cumulative_from_shares, curve_shares, phased_value,
+from enrollment.plans.phasing import (
+    EVEN_SHARES,
+    SEASONAL_SHARES,
+    cumulative_from_shares,
+    curve_shares,
+    phased_value,
 )
-from enrollment.services.plans import plan_version_create
+from enrollment.plans.selectors.plans import phased_target
+from enrollment.plans.services.versions import plan_version_create
 
 
 def _increments(cumulative, baseline=0):

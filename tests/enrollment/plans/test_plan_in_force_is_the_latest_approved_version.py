@@ -2,8 +2,13 @@ import datetime
 from decimal import Decimal
 
 from enrollment.models import Metric, Plan, PlanStatus, PlanVersion, VersionKind
-from enrollment.selectors.plans import initial_plan, phased_target, plan_in_force, plan_versions_for
-from enrollment.services.phasing import EVEN_SHARES, cumulative_from_shares
+from enrollment.plans.phasing import EVEN_SHARES, cumulative_from_shares
+from enrollment.plans.selectors.plans import (
+    initial_plan,
+    phased_target,
+    plan_in_force,
+    plan_versions_for,
+)
 
 
 def _version(plan, seq, target, status=PlanStatus.APPROVED, kind=VersionKind.SUPPLEMENTAL):

@@ -2,8 +2,14 @@ import io
 
 from openpyxl import load_workbook
 
-from enrollment.models import Metric, PlanChange, PlanVersion, ReportedFigure, VersionKind
-from enrollment.selectors.plans import initial_plan, plan_in_force
+from enrollment.models import (
+    Metric,
+    PlanChange,
+    PlanVersion,
+    ReportedFigure,
+    VersionKind,
+)
+from enrollment.plans.selectors.plans import initial_plan, plan_in_force
 
 OVERVIEW = "/plans/{pk}/?year=2026&metric=si_participants"
 NEW_VERSION = "/plans/{pk}/versions/new/"

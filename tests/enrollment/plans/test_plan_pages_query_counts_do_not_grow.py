@@ -2,8 +2,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from enrollment.models import Metric
-from enrollment.services.allocation import allocation_approve, allocation_save
-from enrollment.services.plans import plan_version_create
+from enrollment.plans.services.allocation import allocation_approve, allocation_save
+from enrollment.plans.services.versions import plan_version_create
 from tests.factories import LabourForceFactory, UnitFactory
 
 

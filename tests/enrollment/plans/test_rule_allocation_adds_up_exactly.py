@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from enrollment.models import AllocationRule, Metric
-from enrollment.services.allocation import largest_remainder, rule_targets
+from enrollment.plans.services.allocation import largest_remainder, rule_targets
 from tests.factories import LabourForceFactory, UnitFactory
 
 

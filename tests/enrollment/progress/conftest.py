@@ -5,8 +5,17 @@ from decimal import Decimal
 
 import pytest
 
-from enrollment.models import PaymentMethod, Plan, PlanStatus, PlanVersion, ProgressSnapshot
-from enrollment.services.participants import participant_get_or_create, payment_record
+from enrollment.models import (
+    PaymentMethod,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    ProgressSnapshot,
+)
+from enrollment.register.services.participants import (
+    participant_get_or_create,
+    payment_record,
+)
 
 _ids = itertools.count(1)
 

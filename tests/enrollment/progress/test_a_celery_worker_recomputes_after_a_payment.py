@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from enrollment.models import ProgressSnapshot, RecomputeRun
-from enrollment.tasks import recompute_progress_nightly
+from enrollment.progress.tasks import recompute_progress_nightly
 from tests.enrollment.progress.conftest import MONTHLY
 
 
@@ -36,7 +36,7 @@ def test_a_payment_queues_an_incremental_recompute_that_a_worker_runs(celery_wor
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_the_nightly_task_runs_a_full_recompute_on_a_worker(celery_worker, tree, enrol):
-    from enrollment.services.progress import progress_changes_paused
+    from enrollment.progress.services.engine import progress_changes_paused
 
     with progress_changes_paused():
         enrol(tree.far_commune, [(timezone.localdate(), MONTHLY)])

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, transaction
 
 from enrollment.models import ProgressSnapshot, RecomputeLock
-from enrollment.services.progress import progress_recompute
+from enrollment.progress.services.engine import progress_recompute
 
 TODAY = datetime.date(2026, 3, 15)
 

@@ -4,8 +4,11 @@ import pytest
 from django.utils import timezone
 
 from enrollment.models import ProgressMetric, ProgressSnapshot
-from enrollment.selectors.progress import (
-    children_snapshots, latest_snapshot_date, snapshot_dates, unit_and_children_snapshots,
+from enrollment.progress.selectors.snapshots import (
+    children_snapshots,
+    latest_snapshot_date,
+    snapshot_dates,
+    unit_and_children_snapshots,
 )
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from enrollment.models import ProgressBreakdown, ProgressSnapshot, RecomputeRun
-from enrollment.services.progress import progress_recompute, progress_run_execute
+from enrollment.progress.services.engine import progress_recompute, progress_run_execute
 from tests.enrollment.progress.conftest import MONTHLY, QUARTERLY, YEARLY
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from enrollment.imports.services import import_job_create, import_job_run
 from enrollment.models import PendingParticipant, RecomputeRun
-from enrollment.services.imports import import_job_create, import_job_run
-from enrollment.services.progress import progress_changes_paused, progress_recompute, progress_run_execute
+from enrollment.progress.services.engine import (
+    progress_changes_paused,
+    progress_recompute,
+    progress_run_execute,
+)
 from tests.enrollment.progress.conftest import MONTHLY, QUARTERLY
-from tests.enrollment.progress.test_incremental_recompute_matches_a_full_one import everything
+from tests.enrollment.progress.test_incremental_recompute_matches_a_full_one import (
+    everything,
+)
 
 pytestmark = pytest.mark.django_db
 HEADER = "personal_id,full_name,birth_date,sex,commune_code,paid_on,method,monthly_income\n"

@@ -9,11 +9,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from enrollment.models import PendingParticipant, RecomputeRun
-from enrollment.services import progress
-from enrollment.services.participants import participant_get_or_create, payment_record
-from enrollment.services.progress_additions import pending_add
+from enrollment.progress.services import engine as progress
+from enrollment.progress.services.additions import pending_add
+from enrollment.register.services.participants import (
+    participant_get_or_create,
+    payment_record,
+)
 from tests.enrollment.progress.conftest import MONTHLY
-from tests.enrollment.progress.test_incremental_recompute_matches_a_full_one import everything
+from tests.enrollment.progress.test_incremental_recompute_matches_a_full_one import (
+    everything,
+)
 
 _numbers = iter(range(1, 100))
 

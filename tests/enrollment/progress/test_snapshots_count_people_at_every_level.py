@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from enrollment.models import Outcome, ProgressMetric as M, RenewalOutcome
-from enrollment.services.progress import progress_recompute
+from enrollment.models import Outcome, RenewalOutcome
+from enrollment.models import ProgressMetric as M
+from enrollment.progress.services.engine import progress_recompute
 from tests.enrollment.progress.conftest import HALF_YEARLY, MONTHLY, QUARTERLY, YEARLY
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_plan_achievement_gap_and_status(tree, register, figure, approved_plan):
 
 def test_breakdowns_by_target_group_officer_and_new_per_month(tree, enrol, figure):
     from enrollment.models import ProgressBreakdown, ProgressSnapshot
-    from enrollment.selectors.dashboards import new_by_month
+    from enrollment.progress.selectors.dashboards import new_by_month
     from tests.factories import StaffFactory
 
     officer = StaffFactory(unit=tree.district, full_name="Trần Thị Lan")

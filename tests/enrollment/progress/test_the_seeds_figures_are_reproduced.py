@@ -12,9 +12,12 @@ import pytest
 from django.template import Context, Template
 
 from enrollment.models import ImportStatus, PaymentMethod, ProgressSnapshot
-from enrollment.services.participants import participant_get_or_create, payment_record
-from enrollment.services.plans import plan_version_create
-from enrollment.services.progress import progress_recompute
+from enrollment.plans.services.versions import plan_version_create
+from enrollment.progress.services.engine import progress_recompute
+from enrollment.register.services.participants import (
+    participant_get_or_create,
+    payment_record,
+)
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from enrollment.imports.bulk import bulk_insert
 from enrollment.models import Participant
-from enrollment.services.bulk import bulk_insert
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,10 @@ from decimal import Decimal
 import pytest
 
 from enrollment.models import Parameter, PaymentMethod, SupportCategory
-from enrollment.services.contributions import ContributionError, contribution_compute
+from enrollment.register.services.contributions import (
+    ContributionError,
+    contribution_compute,
+)
 
 pytestmark = pytest.mark.django_db
 

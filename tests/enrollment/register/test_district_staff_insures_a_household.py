@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from enrollment.models import Household, HouseholdMember
-from enrollment.services.households import household_monthly_premium
+from enrollment.register.services.households import household_monthly_premium
 
 pytestmark = pytest.mark.django_db
 

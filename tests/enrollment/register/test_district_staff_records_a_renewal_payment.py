@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from enrollment.models import Outcome, PaymentMethod, RenewalOutcome
-from enrollment.services.participants import payment_record
+from enrollment.register.services.participants import payment_record
 from tests.factories import ParticipantFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from enrollment.models import PaymentMethod
-from enrollment.services.participants import payment_record
+from enrollment.register.services.participants import payment_record
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from enrollment.models import PaymentMethod
-from enrollment.services.participants import next_due_month, payment_record
+from enrollment.register.services.participants import next_due_month, payment_record
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_next_payment_continues_after_the_last_month_paid(tree):
 
 def test_support_months_are_counted_across_payments(tree):
     person = ParticipantFactory(commune=tree.commune)
-    for year in range(9):
+    for _year in range(9):
         payment_record(participant=person, paid_on=date(2026, 1, 5), method=PaymentMethod.YEARLY,
                        monthly_income=1_500_000)
     tenth = payment_record(participant=person, paid_on=date(2026, 1, 5), method=PaymentMethod.YEARLY,

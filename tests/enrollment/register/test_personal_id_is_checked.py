@@ -2,7 +2,12 @@ from datetime import date
 
 import pytest
 
-from enrollment.services.identity import IdentityError, personal_id_check, phone_check, si_number_check
+from enrollment.shared.identity import (
+    IdentityError,
+    personal_id_check,
+    phone_check,
+    si_number_check,
+)
 
 
 @pytest.mark.parametrize("personal_id, birth_date, sex", [

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 
 from enrollment.models import Household, HouseholdMember, LabourForce, PaymentMethod
-from enrollment.models.plans import Metric
-from enrollment.selectors.actuals import actuals, owner_actuals
-from enrollment.services.participants import payment_record
+from enrollment.plans.models.plans import Metric
+from enrollment.plans.selectors.actuals import actuals, owner_actuals
+from enrollment.register.services.participants import payment_record
 from tests.factories import ParticipantFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

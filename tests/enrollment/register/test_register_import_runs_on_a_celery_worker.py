@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from enrollment.imports.services import import_job_create
 from enrollment.models import ImportStatus, Participant, Role
-from enrollment.services.imports import import_job_create
 
 HEADER = "personal_id,full_name,birth_date,sex,commune_code,paid_on,method,monthly_income\n"
 

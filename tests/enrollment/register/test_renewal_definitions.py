@@ -5,11 +5,14 @@ from datetime import date
 import pytest
 
 from enrollment.models import Outcome, PaymentMethod, RenewalOutcome
-from enrollment.selectors.register import (
-    participants_active_on, participants_due_in, participants_lapsed_for, participants_new_in_year,
+from enrollment.register.selectors.definitions import (
+    participants_active_on,
+    participants_due_in,
+    participants_lapsed_for,
+    participants_new_in_year,
     participants_paid_again_in,
 )
-from enrollment.services.participants import payment_record
+from enrollment.register.services.participants import payment_record
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db

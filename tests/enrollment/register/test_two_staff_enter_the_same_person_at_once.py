@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, connections
 
 from enrollment.models import Participant
-from enrollment.services.participants import participant_get_or_create
+from enrollment.register.services.participants import participant_get_or_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,0 +1,62 @@
+"""What the agent staff's phone page shows: today's campaigns, their quota this month, who is due to renew."""
+
+from django.db.models import Count, Q
+
+from agents.campaigns.models.campaigns import Campaign
+from agents.organisations.models import Contract, ContractStatus
+from agents.performance.selectors.performance import (
+    counted_by_agent_day,
+    new_hi_by_agent_month,
+)
+from agents.quotas.models import AgentStaffQuota
+from enrollment.plans.models.plans import Metric
+from enrollment.register.models.participants import Participant
+from enrollment.register.selectors.definitions import participants_due_in
+from enrollment.shared.months import add_months, first_of_month, month_end
+
+
+def communes_of(agent):
+    """The communes an agent staff member works in: those their point serves, else the point's own commune."""
+    communes = list(agent.point.communes.order_by("name"))
+    return communes or [agent.point.unit]
+
+
+def campaigns_today(agent, communes, today):
+    running = Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today)
+    paths = Q()
+    for commune in communes:
+        for prefix in [commune.path[: i + 1] for i, c in enumerate(commune.path) if c == "/"]:
+            paths |= Q(unit__path=prefix)
+    return running.filter(Q(agents=agent) | paths).distinct().order_by("starts_on")
+
+
+def renewals_due(agent, month):
+    """People due this month who have not paid again yet, whom the agent mobilised or collected, or who
+    live in the communes the agent's point serves."""
+    communes = [c.pk for c in communes_of(agent)]
+    mine = (Q(payments__mobilised_by_agent=agent) | Q(payments__collected_by_agent=agent)
+            | Q(commune__in=communes))
+    still_due = Participant.objects.filter(mine, paid_through=add_months(first_of_month(month), -1)).distinct()
+    return participants_due_in(month, still_due).select_related("commune").order_by("commune__name", "full_name")
+
+
+def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):
+    """New voluntary SI participants counted (docs/AGENTS.md), or new household HI reported, against the
+    agent's quota of the month for that metric."""
+    month = first_of_month(today)
+    quota = AgentStaffQuota.objects.filter(agent=agent, year=today.year, month=today.month, metric=metric).first()
+    if metric == Metric.HI_HOUSEHOLD:
+        counted = sum(new_hi_by_agent_month([agent.pk], month, month_end(month))[agent.pk].values())
+    else:
+        counted = sum(f["counted"] for f in counted_by_agent_day([agent.pk], month, month_end(month)).values())
+    percent = round(counted * 100 / quota.target) if quota and quota.target else None
+    return {"quota": quota, "counted": counted, "percent": percent, "bar": min(percent or 0, 100)}
+
+
+def may_log_results(agent, today):
+    """False once the organisation's contracts have all ended (terminated, expired, suspended or past their
+    end date). An organisation with no contract recorded yet is not stopped: nothing says it ended."""
+    in_force = Q(status=ContractStatus.ACTIVE, valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    figures = Contract.objects.filter(organisation_id=agent.point.organisation_id).aggregate(
+        recorded=Count("pk"), in_force=Count("pk", filter=in_force))
+    return not figures["recorded"] or bool(figures["in_force"])

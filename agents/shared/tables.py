@@ -1,0 +1,44 @@
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from enrollment.shared.formats import number, percent
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+
+
+def mask(value, keep=3):
+    """0912345678 → *******678: for roles that do not need to call or identify the person."""
+    value = value or ""
+    return "*" * max(len(value) - keep, 0) + value[-keep:] if value else ""
+
+
+class NumberColumn(tables.Column):
+    def __init__(self, *args, digits=0, **kwargs):
+        kwargs.setdefault("attrs", NUM)
+        self.digits = digits
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return number(value, self.digits)
+
+    def value(self, value):
+        return value
+
+
+class PercentColumn(NumberColumn):
+    def render(self, value):
+        return percent(value)
+
+
+class EditColumn(tables.Column):
+    """A link to the row's edit page, for those who may write; never exported."""
+
+    def __init__(self, url_name, **kwargs):
+        kwargs.update(empty_values=(), orderable=False, exclude_from_export=True, verbose_name="")
+        super().__init__(**kwargs)
+        self.url_name = url_name
+
+    def render(self, record):
+        return format_html('<a href="{}">{}</a>', reverse(self.url_name, args=[record.pk]), _("Edit"))

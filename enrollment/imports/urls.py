@@ -1,0 +1,11 @@
+from django.urls import path
+
+from enrollment.imports import views
+
+urlpatterns = [
+    path("imports/", views.import_list, name="import_list"),
+    path("imports/new/<slug:kind>/", views.import_new, name="import_new"),
+    path("imports/<int:pk>/", views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/status/", views.import_status, name="import_status"),
+    path("imports/template/<slug:kind>.<str:file_format>", views.import_template, name="import_template"),
+]

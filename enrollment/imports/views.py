@@ -1,0 +1,70 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+
+from enrollment.imports.forms import UploadForm
+from enrollment.imports.models import ImportJob
+from enrollment.imports.services import IMPORTERS, import_job_create
+from enrollment.imports.tables import ImportJobTable
+from enrollment.imports.tabular import template_rows
+from enrollment.shared.access import scoped_view
+from enrollment.shared.exporting import render_table, spreadsheet_download
+
+
+def _importer_for_user(user, kind):
+    importer = IMPORTERS.get(kind)
+    if importer is None:
+        raise Http404
+    if user.role not in importer.roles:
+        raise PermissionDenied
+    return importer
+
+
+def _get_job_for_user(user, pk):
+    """An import belongs to whoever uploaded it."""
+    return get_object_or_404(ImportJob, pk=pk, user=user)
+
+
+@scoped_view
+def import_list(request):
+    jobs = ImportJob.objects.filter(user=request.user).defer("content")
+    kinds = [importer for importer in IMPORTERS.values() if request.user.role in importer.roles]
+    return render_table(request, ImportJobTable(jobs), "enrollment/import_list.html", {"kinds": kinds},
+                        filename="imports")
+
+
+@scoped_view
+def import_new(request, kind):
+    importer = _importer_for_user(request.user, kind)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = import_job_create(
+            user=request.user, kind=kind, uploaded_file=form.cleaned_data["file"],
+            dry_run=form.cleaned_data["dry_run"], allow_partial=form.cleaned_data["allow_partial"],
+            scope_unit=request.user.scope_unit, language=get_language(),
+        )
+        return redirect("import_detail", pk=job.pk)
+    return render(request, "enrollment/import_new.html", {"form": form, "importer": importer})
+
+
+@scoped_view
+def import_detail(request, pk):
+    job = _get_job_for_user(request.user, pk)
+    return render(request, "enrollment/import_detail.html", {"job": job, "importer": IMPORTERS.get(job.kind)})
+
+
+@scoped_view
+def import_status(request, pk):
+    job = _get_job_for_user(request.user, pk)
+    return JsonResponse({
+        "status": job.status, "status_label": job.get_status_display(), "percent": job.percent,
+        "processed": job.processed_rows, "total": job.total_rows, "finished": job.is_finished,
+    })
+
+
+@scoped_view
+def import_template(request, kind, file_format):
+    importer = _importer_for_user(request.user, kind)
+    header, rows = template_rows(importer.columns, importer.examples)
+    return spreadsheet_download(header, rows, f"mau-{kind}.{file_format}", file_format)

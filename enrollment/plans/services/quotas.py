@@ -1,0 +1,73 @@
+"""Setting quotas for many owners at once and measuring them against what the owners achieved.
+
+Works for any QuotaBase subclass: officers here, agent staff, points and organisations in agents.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from enrollment.plans.phasing import (
+    EVEN_SHARES,
+    cumulative_from_shares,
+    phased_value,
+)
+
+
+def quotas_bulk_set(model, owners, year, month, metric, target, user, note=""):
+    """Give every owner the same quota for the period; returns (created, updated).
+
+    Re-running with the same figures changes nothing; a different figure updates in place.
+    """
+    target = Decimal(target)
+    if target < 0:
+        raise ValueError("A quota cannot be negative.")
+    owner_field = model.owner_field
+    owner_ids = [getattr(o, "pk", o) for o in owners]
+    with transaction.atomic():
+        existing = {
+            q.owner_id: q
+            for q in model.objects.select_for_update().filter(
+                **{f"{owner_field}_id__in": owner_ids}, year=year, month=month, metric=metric
+            )
+        }
+        to_create, to_update = [], []
+        for owner_id in owner_ids:
+            quota = existing.get(owner_id)
+            if quota is None:
+                to_create.append(model(**{f"{owner_field}_id": owner_id}, year=year, month=month, metric=metric,
+                                       target=target, note=note, created_by=user))
+            elif quota.target != target or (note and quota.note != note):
+                quota.target, quota.note = target, note or quota.note
+                to_update.append(quota)
+        model.objects.bulk_create(to_create)
+        model.objects.bulk_update(to_update, ["target", "note", "updated_at"])
+    return len(to_create), len(to_update)
+
+
+@dataclass
+class QuotaProgress:
+    quota: object
+    actual: Decimal
+    target: Decimal
+    percent: Decimal | None  # None when the target is zero
+    phased: Decimal | None = None  # expected by `day` (whole-year quotas, phased evenly)
+
+    @property
+    def gap(self):
+        return self.target - self.actual
+
+
+def quota_progress(quotas, actual_by_owner, day=None):
+    """One QuotaProgress per quota: actual against target (and against the phased target on `day`)."""
+    rows = []
+    for quota in quotas:
+        actual = Decimal(actual_by_owner.get(quota.owner_id) or 0)
+        target = Decimal(quota.target)
+        percent = (actual * 100 / target).quantize(Decimal("0.1")) if target else None
+        phased = None
+        if day is not None and quota.month is None:
+            phased = phased_value(cumulative_from_shares(EVEN_SHARES, target), quota.year, day)
+        rows.append(QuotaProgress(quota=quota, actual=actual, target=target, percent=percent, phased=phased))
+    return rows

@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from enrollment.progress.models import ProgressBreakdown, ProgressSnapshot, RecomputeRun
+
+
+@admin.register(ProgressSnapshot)
+class ProgressSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("date", "unit", "metric", "actual", "plan_in_force", "phased_to_date", "achievement_in_force",
+                    "status", "computed_at")
+    list_filter = ("metric", "status", "date")
+    search_fields = ("unit__name", "unit__code")
+    raw_id_fields = ("unit",)
+    list_select_related = ("unit",)
+    date_hierarchy = "date"
+
+
+@admin.register(ProgressBreakdown)
+class ProgressBreakdownAdmin(admin.ModelAdmin):
+    list_display = ("date", "unit", "dimension", "key", "label", "new_participants", "active_participants")
+    list_filter = ("dimension", "date")
+    search_fields = ("unit__name", "unit__code", "label")
+    raw_id_fields = ("unit",)
+    list_select_related = ("unit",)
+
+
+@admin.register(RecomputeRun)
+class RecomputeRunAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "status", "triggered_by", "percent", "as_of", "added_participants",
+                    "snapshot_rows", "started_at", "finished_at")
+    list_filter = ("kind", "status")
+    readonly_fields = [f.name for f in RecomputeRun._meta.fields]

@@ -1,0 +1,172 @@
+"""What a dashboard shows, read from the progress snapshot tables only.
+
+A dashboard costs a fixed number of queries whatever the size of its area: the figures of
+the unit, its month-end history, its children's figures and its breakdowns are each one query
+on the snapshot tables. `unit=None` is the whole country (the engine keys it on a NULL unit).
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import F, Max
+
+from enrollment.progress.models import (
+    BreakdownDimension,
+    ProgressBreakdown,
+    ProgressMetric,
+    ProgressSnapshot,
+    RecomputeRun,
+    RecomputeStatus,
+)
+from enrollment.shared.scoping import scope_path, scope_queryset
+from enrollment.territory.models.units import CodeSet, Level
+
+PLAN_METRIC_CHOICES = [
+    (ProgressMetric.SI_PARTICIPANTS, ProgressMetric.SI_PARTICIPANTS.label),
+    (ProgressMetric.SI_NEW, ProgressMetric.SI_NEW.label),
+    (ProgressMetric.HI_HOUSEHOLD, ProgressMetric.HI_HOUSEHOLD.label),
+    (ProgressMetric.COVERAGE, ProgressMetric.COVERAGE.label),
+]
+RENEWAL_METRICS = (ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_LAPSED)
+
+# The breakdowns each level of dashboard shows beside its children.
+BREAKDOWNS_BY_LEVEL = {
+    None: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+    Level.PROVINCE: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.CAMPAIGN, BreakdownDimension.TARGET_GROUP),
+    Level.DISTRICT: (BreakdownDimension.OFFICER, BreakdownDimension.AGENT_STAFF, BreakdownDimension.AGENT_TYPE,
+                     BreakdownDimension.TARGET_GROUP),
+    Level.COMMUNE: (BreakdownDimension.AGENT_STAFF, BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+    Level.VILLAGE: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
+}
+
+RANKING = (F("achievement_in_force").desc(nulls_last=True), F("achievement_initial").desc(nulls_last=True),
+           "unit__name")
+
+
+@dataclass
+class Dashboard:
+    unit: object  # a Unit, or None for the whole country
+    requested: datetime.date
+    shown: datetime.date | None
+    metric: str
+    figures: dict = field(default_factory=dict)  # metric → ProgressSnapshot
+    history: list = field(default_factory=list)  # ProgressSnapshot of `metric` at each month end, then `shown`
+    new_history: list = field(default_factory=list)  # the same for new participants (year to date)
+    children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
+    breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
+
+    @property
+    def level(self):
+        return self.unit.level if self.unit else None
+
+    @property
+    def main(self):
+        return self.figures.get(self.metric)
+
+    @property
+    def dimensions(self):
+        return BREAKDOWNS_BY_LEVEL[self.level]
+
+    @property
+    def new_by_month(self):
+        return new_by_month(self.new_history, self.shown)
+
+
+def _unit_filter(unit):
+    return {"unit": unit} if unit is not None else {"unit__isnull": True}
+
+
+def children_filter(unit):
+    """The units one level below: provinces of the 2025 set for the country."""
+    if unit is None:
+        return {"unit__level": Level.PROVINCE, "unit__code_set": CodeSet.CURRENT}
+    return {"unit__parent": unit}
+
+
+def snapshots(user):
+    return scope_queryset(user, ProgressSnapshot.objects.all())
+
+
+def breakdowns(user):
+    return scope_queryset(user, ProgressBreakdown.objects.all())
+
+
+def shown_date(user, unit, on_or_before):
+    """The latest snapshot of the unit on or before the day asked for, or None."""
+    return snapshots(user).filter(date__lte=on_or_before, **_unit_filter(unit)).aggregate(d=Max("date"))["d"]
+
+
+def month_ends(year, until):
+    ends = [datetime.date(year, m, calendar.monthrange(year, m)[1]) for m in range(1, 13)]
+    return [d for d in ends if d < until] + [until]
+
+
+def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS):
+    """Everything one dashboard draws. The caller has already checked that `unit` is in scope."""
+    if unit is None and scope_path(user) != "":
+        raise PermissionError("the national dashboard is for national users")
+    shown = shown_date(user, unit, on_or_before)
+    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric)
+    if shown is None:
+        return board
+    own = snapshots(user).filter(**_unit_filter(unit))
+    board.figures = {s.metric: s for s in own.filter(date=shown)}
+    history = own.filter(metric__in={metric, ProgressMetric.SI_NEW}, date__in=month_ends(shown.year, shown))
+    for row in history.order_by("date"):
+        if row.metric == metric:
+            board.history.append(row)
+        if row.metric == ProgressMetric.SI_NEW:
+            board.new_history.append(row)
+    board.children = list(
+        snapshots(user).filter(date=shown, metric=metric, **children_filter(unit))
+        .select_related("unit").order_by(*RANKING)
+    )
+    for row in breakdowns(user).filter(date=shown, dimension__in=board.dimensions, **_unit_filter(unit)).order_by(
+            "dimension", "-new_participants", "key"):
+        board.breakdowns.setdefault(row.dimension, []).append(row)
+    return board
+
+
+def new_by_month(new_history, shown):
+    """[(first of month, new participants)] from January to the month of `shown`: the differences
+    of the year-to-date count between month ends (a month without a snapshot had nobody)."""
+    if shown is None:
+        return []
+    to_date = {row.date: row.actual for row in new_history}
+    result, before = [], 0
+    for end in month_ends(shown.year, shown):
+        total = int(to_date.get(end, 0))
+        result.append((end.replace(day=1), total - before))
+        before = total
+    return result
+
+
+def new_by_month_of(user, unit, shown):
+    """The same for a table page, in one query."""
+    if shown is None:
+        return []
+    rows = snapshots(user).filter(metric=ProgressMetric.SI_NEW, date__in=month_ends(shown.year, shown),
+                                  **_unit_filter(unit))
+    return new_by_month(rows, shown)
+
+
+def figures_version():
+    """What changes whenever snapshot figures are written or a recompute finishes (which may only
+    have deleted rows): part of the dashboards' cache keys. One indexed query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(computed_at) FROM {ProgressSnapshot._meta.db_table}), "
+            f"(SELECT MAX(id) FROM {RecomputeRun._meta.db_table} WHERE status = %s)", [RecomputeStatus.DONE])
+        computed_at, run = cursor.fetchone()
+    return f"{computed_at}-{run}".replace(" ", "T")  # SQLite hands the time back as text
+
+
+def achievement(snapshot):
+    """The percent a child is ranked by: against the plan in force, else the initial plan."""
+    if snapshot is None:
+        return None
+    value = snapshot.achievement_in_force if snapshot.achievement_in_force is not None else snapshot.achievement_initial
+    return Decimal(value) if value is not None else None

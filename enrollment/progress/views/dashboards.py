@@ -1,0 +1,257 @@
+"""Progress dashboards: the country, a province, a district, a commune; read from snapshots only."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from enrollment.progress.models import BreakdownDimension, ProgressMetric, RecomputeRun
+from enrollment.progress.selectors.dashboards import (
+    PLAN_METRIC_CHOICES,
+    RANKING,
+    RENEWAL_METRICS,
+    breakdowns,
+    children_filter,
+    dashboard_for,
+    figures_version,
+    new_by_month_of,
+    shown_date,
+    snapshots,
+)
+from enrollment.progress.services.engine import run_progress_percent
+from enrollment.progress.services.on_demand import dashboard_recompute_request
+from enrollment.progress.views import charts
+from enrollment.progress.views.tables import (
+    BreakdownFilter,
+    BreakdownTable,
+    ChildProgressFilter,
+    ChildProgressTable,
+    NewByMonthTable,
+)
+from enrollment.shared.access import scoped_view
+from enrollment.shared.exporting import render_table
+from enrollment.shared.models.users import OFFICE_ROLES
+from enrollment.shared.scoping import get_unit_for_user, scope_path
+from enrollment.territory.models.units import Level
+from enrollment.territory.selectors import unit_ancestors
+
+DIMENSION_TITLES = {
+    BreakdownDimension.AGENT_TYPE: gettext_lazy("By agent type"),
+    BreakdownDimension.TARGET_GROUP: gettext_lazy("By target group"),
+    BreakdownDimension.CAMPAIGN: gettext_lazy("By campaign"),
+    BreakdownDimension.OFFICER: gettext_lazy("By officer"),
+    BreakdownDimension.AGENT_STAFF: gettext_lazy("By agent staff"),
+    BreakdownDimension.MONTH: gettext_lazy("New participants per month"),
+}
+
+PARTS_CACHE_SECONDS = 6 * 3600
+
+
+class DashboardQuery(forms.Form):
+    date = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+                           error_messages={"invalid": gettext_lazy("Enter a valid date (dd/mm/yyyy).")})
+    metric = forms.ChoiceField(required=False, choices=PLAN_METRIC_CHOICES)
+
+    def values(self):
+        today = timezone.localdate()
+        if not self.is_valid():
+            return today, ProgressMetric.SI_PARTICIPANTS
+        day = self.cleaned_data["date"] or today
+        return min(day, today), self.cleaned_data["metric"] or ProgressMetric.SI_PARTICIPANTS
+
+
+def dashboard_url(unit, day=None, metric=None, name=None):
+    url = reverse(name or "dashboard_unit", args=[unit.pk]) if unit else reverse(name or "dashboard_national")
+    query = {k: v for k, v in (("date", day and day.isoformat()), ("metric", metric)) if v}
+    if metric == ProgressMetric.SI_PARTICIPANTS:
+        query.pop("metric")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def _unit_for_user(user, pk):
+    """The unit a dashboard is about: in the user's scope, or a 404."""
+    return get_unit_for_user(user, pk) if pk is not None else None
+
+
+def _national_or_404(user):
+    if scope_path(user) != "":
+        raise Http404
+
+
+@scoped_view
+def dashboard_home(request):
+    """Each user's own dashboard: the country for national users, else their scope unit."""
+    user = request.user
+    if scope_path(user) == "":
+        return redirect("dashboard_national")
+    if user.scope_unit_id is None:
+        return render(request, "enrollment/dashboards/no_scope.html")
+    return redirect("dashboard_unit", pk=user.scope_unit_id)
+
+
+@scoped_view
+def dashboard_national(request):
+    _national_or_404(request.user)
+    return _dashboard(request, None)
+
+
+@scoped_view
+def dashboard_unit(request, pk):
+    return _dashboard(request, _unit_for_user(request.user, pk))
+
+
+def _dashboard(request, unit):
+    query = DashboardQuery(request.GET)
+    day, metric = query.values()
+    board = _board(request.user, unit, day, metric)
+
+    pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
+
+    def child_url(child):
+        return dashboard_url(child, board.shown if pinned else None, metric)
+
+    context = {
+        "board": board, "unit": unit, "query": query, "metric": metric, "metrics": PLAN_METRIC_CHOICES,
+        "metric_label": dict(PLAN_METRIC_CHOICES)[metric], "is_percent": metric == ProgressMetric.COVERAGE,
+        "ancestors": unit_ancestors(request.user, unit) if unit else [],
+        "others": [board.figures.get(m) for m, _label in PLAN_METRIC_CHOICES if m != metric],
+        "renewals": [board.figures.get(m) for m in RENEWAL_METRICS],
+        "can_recompute": request.user.role in OFFICE_ROLES,
+        "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
+                                   "dashboard_table_national"),
+    }
+    if board.shown is None and context["can_recompute"]:
+        context["run"] = _dashboard_run(request.GET.get("run"))
+    if board.shown is not None:
+        context["parts"] = _parts(board, child_url, pinned)
+    return render(request, "enrollment/dashboards/dashboard.html", context)
+
+
+def _board(user, unit, day, metric):
+    """The dashboard's figures, cached until snapshots are written again. The unit is already in
+    the user's scope, so every user who may open it sees the same figures."""
+    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{figures_version()}"
+    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric), PARTS_CACHE_SECONDS)
+
+
+def _parts(board, child_url, pinned):
+    """The figures' JSON and the table of the units below, cached until the engine writes the
+    unit's or its children's snapshots again (the costly part of the page to build)."""
+    parts = cache.get_or_set(_parts_key(board, pinned), lambda: _build_parts(board, child_url), PARTS_CACHE_SECONDS)
+    return {**parts, "children_table": mark_safe(parts["children_table"])}  # noqa: S308 - rendered by us
+
+
+def _build_parts(board, child_url):
+    children = [{"snapshot": child, "url": child_url(child.unit)} for child in board.children]
+    table = render_to_string("enrollment/dashboards/children_table.html", {"children": children, "unit": board.unit})
+    return {"charts": _build_charts(board, child_url), "children_table": str(table)}
+
+
+def _parts_key(board, pinned):
+    stamps = [s.computed_at for s in (*board.figures.values(), *board.children)]
+    latest = max(stamps).isoformat() if stamps else ""
+    unit = board.unit.pk if board.unit else "vn"
+    return (f"dashboard-parts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
+            f"{pinned}")
+
+
+def _build_charts(board, child_url):
+    figures = [("cumulative", charts.cumulative_chart(board)), ("new-by-month", charts.new_by_month_chart(board))]
+    if board.level is None or board.level < Level.VILLAGE:
+        figures.append(("children", charts.children_chart(board, child_url)))
+    figures.append(("renewals", charts.renewal_chart(board)))
+    for dimension in board.dimensions:
+        figures.append((f"by-{dimension}", charts.breakdown_chart(board, dimension, str(DIMENSION_TITLES[dimension]))))
+    return [{"id": name, "json": charts.to_json(fig)} for name, fig in figures]
+
+
+TABLE_VIEWS = ("children", *DIMENSION_TITLES)
+
+
+@scoped_view
+def dashboard_table_national(request):
+    _national_or_404(request.user)
+    return _table(request, None)
+
+
+@scoped_view
+def dashboard_table_unit(request, pk):
+    return _table(request, _unit_for_user(request.user, pk))
+
+
+def _table(request, unit):
+    """The dashboard's figures as a table: the units below, or one breakdown."""
+    user = request.user
+    day, metric = DashboardQuery(request.GET).values()
+    view = request.GET.get("view", "children")
+    if view not in TABLE_VIEWS:
+        view = "children"
+    shown = shown_date(user, unit, day)
+    own = {"unit": unit} if unit else {"unit__isnull": True}
+
+    def child_url(child):
+        return dashboard_url(child, shown, metric)
+
+    if view == "children":
+        rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit)).select_related("unit")
+        filters = ChildProgressFilter(request.GET, queryset=rows.order_by(*RANKING))
+        table = ChildProgressTable(filters.qs, child_url=child_url)
+    elif view == BreakdownDimension.MONTH:
+        filters = None
+        table = NewByMonthTable([{"month": f"{month:%m/%Y}", "new_participants": new}
+                                 for month, new in new_by_month_of(user, unit, shown)])
+    else:
+        rows = breakdowns(user).filter(date=shown, dimension=view, **own).order_by("-new_participants", "key")
+        filters = BreakdownFilter(request.GET, queryset=rows)
+        table = BreakdownTable(filters.qs)
+    code = unit.code if unit else "vn"
+    stamp = shown.strftime("%Y%m%d") if shown else "none"
+    return render_table(request, table, "enrollment/dashboards/table.html", {
+        "unit": unit, "shown": shown, "metric": metric, "metrics": PLAN_METRIC_CHOICES, "filter": filters,
+        "view": view, "views": [("children", _("Units below"))] + [(d, t) for d, t in DIMENSION_TITLES.items()],
+        "dashboard_link": dashboard_url(unit, shown, metric),
+        "ancestors": unit_ancestors(user, unit) if unit else [],
+    }, filename=f"progress-{code}-{view}-{metric}-{stamp}")
+
+
+def _dashboard_run(pk):
+    """A recompute queued from a dashboard; runs hold no figures, only their progress."""
+    if not str(pk or "").isdigit():
+        return None
+    return RecomputeRun.objects.filter(pk=pk, triggered_by__startswith="dashboard:").first()
+
+
+@require_POST
+@scoped_view(roles=OFFICE_ROLES)
+def dashboard_recompute(request):
+    """Queue the figures of a day that has none yet; the dashboard then shows the run's progress."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
+        back = reverse("dashboard_home")
+    query = DashboardQuery(request.POST)
+    if not query.is_valid() or not query.cleaned_data["date"] or query.cleaned_data["date"] > timezone.localdate():
+        messages.error(request, _("Enter a valid date (dd/mm/yyyy)."))
+        return redirect(back)
+    run = dashboard_recompute_request(user=request.user, day=query.cleaned_data["date"])
+    separator = "&" if "?" in back else "?"
+    return redirect(f"{back}{separator}run={run.pk}")
+
+
+@scoped_view(roles=OFFICE_ROLES)
+def dashboard_recompute_status(request, pk):
+    run = _dashboard_run(pk)
+    if run is None:
+        raise Http404
+    return JsonResponse({"status": run.status, "status_label": run.get_status_display(),
+                         "percent": run_progress_percent(run), "finished": run.is_finished})

@@ -1,0 +1,372 @@
+"""Bulk import of participants and their payments (one row = one payment), as collection software exports them.
+
+Checking is row by row (every bad row is reported with its line and column); saving is in bulk:
+new participants and payments go in with COPY on PostgreSQL (batched INSERTs elsewhere), and the
+participants' derived dates are refreshed in one statement per batch. Each row has an import key
+(the receipt number, or a digest of the person and period), so re-importing a file adds nothing.
+"""
+
+import hashlib
+
+from django.db import connection
+from django.db.models import Max, Min, OuterRef, Subquery, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enrollment.imports.bulk import bulk_insert
+from enrollment.imports.cells import choices_by_word, fold, identity_checked, parse_date, parse_money, parse_month
+from enrollment.imports.services import Importer, RowError, RowErrors, register
+from enrollment.imports.tabular import Column
+from enrollment.progress.services.engine import progress_added, progress_changed
+from enrollment.register.models.parameters import ParameterTable
+from enrollment.register.models.participants import (
+    METHOD_MONTHS,
+    Participant,
+    Payment,
+    PaymentMethod,
+    Sex,
+    SupportCategory,
+    TargetGroup,
+)
+from enrollment.register.services.contributions import (
+    ContributionError,
+    contribution_compute,
+    months_for_method,
+)
+from enrollment.register.signals import register_people_written
+from enrollment.shared.identity import (
+    personal_id_check,
+    phone_check,
+    si_number_check,
+)
+from enrollment.shared.months import add_months, first_of_month
+from enrollment.territory.models.units import Level, Unit
+from enrollment.territory.services.imports import (
+    check_unit,
+    unit_codes_known,
+    units_by_code,
+)
+
+CHUNK = 5000
+
+
+def import_key_for(personal_id, paid_on, method, months, period_start, monthly_income):
+    """Without a receipt number a row is known by what it says (not by what the register derives from it)."""
+    start = period_start.strftime("%Y-%m") if period_start else ""
+    text = f"{personal_id}|{paid_on:%Y-%m-%d}|{method}|{months}|{start}|{monthly_income}"
+    return f"h:{hashlib.sha1(text.encode()).hexdigest()[:40]}"
+
+
+@register
+class ParticipantPaymentImporter(Importer):
+    kind = "participants"
+    label = gettext_lazy("Participants and payments")
+    columns = [
+        Column("personal_id", gettext_lazy("Personal ID"), help=gettext_lazy("12 digits")),
+        Column("full_name", gettext_lazy("Full name")),
+        Column("birth_date", gettext_lazy("Birth date"), help=gettext_lazy("dd/mm/yyyy")),
+        Column("sex", gettext_lazy("Sex"), help=gettext_lazy("Nam or Nữ")),
+        Column("commune_code", gettext_lazy("Commune code"), help=gettext_lazy("5-digit code of the 2025 commune")),
+        Column("village_code", gettext_lazy("Village code"), required=False),
+        Column("phone", gettext_lazy("Phone"), required=False, help=gettext_lazy("Vietnamese mobile number")),
+        Column("si_number", gettext_lazy("Social insurance number"), required=False, help=gettext_lazy("10 digits")),
+        Column("target_group", gettext_lazy("Target group"), required=False,
+               help=gettext_lazy("Code or name from the list; Other when empty")),
+        Column("support_category", gettext_lazy("Support category"), required=False,
+               help=gettext_lazy("poor, near_poor, ethnic_minority, island_commune or other (or the Vietnamese name)")),
+        Column("paid_on", gettext_lazy("Paid on"), help=gettext_lazy("dd/mm/yyyy")),
+        Column("method", gettext_lazy("Payment method"),
+               help=gettext_lazy("monthly, quarterly, half_yearly, yearly, years_in_advance, lump_sum "
+                                 "(or the Vietnamese name)")),
+        Column("months", gettext_lazy("Months"), required=False,
+               help=gettext_lazy("Only for payments in advance and lump sums")),
+        Column("period_start", gettext_lazy("From month"), required=False,
+               help=gettext_lazy("mm/yyyy; empty = the month after the last one paid")),
+        Column("monthly_income", gettext_lazy("Declared monthly income"), help=gettext_lazy("In đồng")),
+        Column("receipt_number", gettext_lazy("Receipt number"), required=False,
+               help=gettext_lazy("Makes re-imports safe; without it the person, period and date are used")),
+    ]
+    examples = [
+        ["082085012345", "Nguyễn Văn An", "15/04/1985", "Nam", "28594", "", "0912345678", "", "Nông dân",
+         "Hộ cận nghèo", "05/11/2026", "Hằng tháng", "", "11/2026", "1.500.000", "BL-2026-0001"],
+        ["082190054321", "Trần Thị Bình", "02/09/1990", "Nữ", "28594", "", "", "", "farmer", "other",
+         "05/11/2026", "yearly", "", "", "2.000.000", ""],
+    ]
+
+    def __init__(self):
+        self.sexes = choices_by_word(Sex.choices, ("nam", Sex.MALE), ("nu", Sex.FEMALE), ("m", Sex.MALE),
+                                      ("f", Sex.FEMALE))
+        self.methods = choices_by_word(PaymentMethod.choices, ("1", PaymentMethod.MONTHLY),
+                                        ("3", PaymentMethod.QUARTERLY), ("6", PaymentMethod.HALF_YEARLY),
+                                        ("12", PaymentMethod.YEARLY), ("hang thang", PaymentMethod.MONTHLY),
+                                        ("3 thang", PaymentMethod.QUARTERLY), ("6 thang", PaymentMethod.HALF_YEARLY),
+                                        ("12 thang", PaymentMethod.YEARLY), ("dong truoc", PaymentMethod.YEARS_IN_ADVANCE),
+                                        ("mot lan", PaymentMethod.LUMP_SUM))
+        self.groups = choices_by_word(TargetGroup.choices)
+        self.categories = choices_by_word(SupportCategory.choices, ("ngheo", SupportCategory.POOR),
+                                           ("can ngheo", SupportCategory.NEAR_POOR),
+                                           ("dan toc thieu so", SupportCategory.ETHNIC_MINORITY))
+
+    # --- checking ---------------------------------------------------------------------------
+
+    def prepare(self, rows, context):
+        codes = [row.get("commune_code", "") for _line, row in rows]
+        context.cache["communes"] = units_by_code(context.user, codes, [Level.COMMUNE])
+        context.cache["known"] = unit_codes_known(codes, [Level.COMMUNE])
+        village_codes = {row.get("village_code", "") for _line, row in rows} - {""}
+        context.cache["villages"] = {
+            v.code: v for v in Unit.objects.filter(level=Level.VILLAGE, code__in=village_codes,
+                                                   parent__in=list(context.cache["communes"].values()))
+        }
+        ids = list({row.get("personal_id", "").replace(" ", "") for _line, row in rows})
+        existing, supported = {}, {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = Participant.objects.filter(personal_id__in=ids[start:start + CHUNK]).annotate(
+                supported=Sum("payments__supported_months"))
+            for p in chunk.only("pk", "personal_id", "commune_id", "commune__path", "paid_through",
+                                "support_category").select_related("commune"):
+                existing[p.personal_id] = p
+                supported[p.personal_id] = p.supported or 0
+        context.cache["existing"] = existing
+        context.cache["supported"] = supported
+        context.cache["paid_through"] = {pid: p.paid_through for pid, p in existing.items()}
+        keys = set()
+        for start in range(0, len(ids), CHUNK):
+            keys.update(Payment.objects.filter(participant__personal_id__in=ids[start:start + CHUNK])
+                        .exclude(import_key=None).values_list("import_key", flat=True))
+        context.cache["keys"] = keys
+        context.cache["params"] = ParameterTable()
+        context.cache["today"] = timezone.localdate()
+        context.cache["new"] = {}
+        from enrollment.shared.scoping import scope_path
+
+        context.cache["scope"] = scope_path(context.user)
+
+    def _choice(self, words, text, column, default=None):
+        if not text.strip():
+            if default is not None:
+                return default
+            raise RowError(column, _("required"))
+        value = words.get(fold(text).strip())
+        if value is None:
+            raise RowError(column, _("unknown value “%(value)s”") % {"value": text})
+        return value
+
+    def clean_row(self, row, context, line):
+        cache = context.cache
+        get = row.get
+        errors = []
+        values, payment = {}, {}
+        for check, target in ((self._person, values), (self._payment, payment)):
+            try:
+                target.update(check(row, context))
+            except RowErrors as error:
+                errors.extend(error.errors)
+        if errors:
+            raise RowErrors(errors)
+        values.update(payment)
+        pid = values["personal_id"]
+        existing = cache["existing"].get(pid)
+        if existing is not None and cache["scope"] and not existing.commune.path.startswith(cache["scope"]):
+            raise RowError("personal_id", _("this person is registered outside your area"))
+        category = existing.support_category if existing is not None else values["support_category"]
+        key = get("receipt_number", "").strip()
+        through = cache["paid_through"].get(pid)
+        start = payment["period_start"] or (add_months(through, 1) if through else first_of_month(payment["paid_on"]))
+        months = payment["months"]
+        values["import_key"] = f"r:{key}" if key else import_key_for(
+            pid, payment["paid_on"], payment["method"], months, payment["period_start"], payment["monthly_income"])
+        if values["import_key"] in cache["keys"]:
+            values["skip"] = True  # imported before: re-importing the file adds nothing
+            return values
+        earlier = context.first_line_with(("key", values["import_key"]), line)
+        if earlier:
+            raise RowError("receipt_number" if key else "period_start",
+                           _("the same payment as line %(line)s") % {"line": earlier})
+        if through is not None and start <= through:
+            raise RowError("period_start", _("months up to %(month)s are already paid") % {
+                "month": through.strftime("%m/%Y")})
+        try:
+            contribution = contribution_compute(
+                on_date=payment["paid_on"], monthly_income=payment["monthly_income"], method=payment["method"],
+                months=months, support_category=category, supported_months_before=cache["supported"].get(pid, 0),
+                params=cache["params"],
+            )
+        except ContributionError as error:
+            raise RowError({"months": "months", "method": "method"}.get(error.field, "monthly_income"),
+                           error.message) from None
+        except LookupError:
+            raise RowError("paid_on", _("no contribution rules are set for this date")) from None
+        cache["paid_through"][pid] = add_months(start, months - 1)
+        cache["supported"][pid] = cache["supported"].get(pid, 0) + contribution.supported_months
+        values.update(period_start=start, contribution=contribution, skip=False)
+        return values
+
+    def _person(self, row, context):
+        cache = context.cache
+        get = row.get
+        errors, values = [], {}
+
+        def attempt(column, check):
+            try:
+                values[column] = check()
+            except RowError as error:
+                errors.append((error.column, error.message))
+
+        attempt("full_name", lambda: " ".join(get("full_name", "").split()) or self._required("full_name"))
+        attempt("birth_date", lambda: parse_date(get("birth_date", ""), "birth_date"))
+        attempt("sex", lambda: self._choice(self.sexes, get("sex", ""), "sex"))
+        attempt("commune", lambda: check_unit(get("commune_code", "").strip(), "commune_code", cache["communes"],
+                                              cache["known"]))
+        attempt("target_group", lambda: self._choice(self.groups, get("target_group", ""), "target_group",
+                                                     TargetGroup.OTHER))
+        attempt("support_category", lambda: self._choice(self.categories, get("support_category", ""),
+                                                         "support_category", SupportCategory.OTHER))
+        attempt("phone", lambda: identity_checked(phone_check, get("phone", ""), "phone"))
+        attempt("si_number", lambda: identity_checked(si_number_check, get("si_number", ""), "si_number"))
+        attempt("personal_id", lambda: identity_checked(
+            lambda v: personal_id_check(v, values.get("birth_date"), values.get("sex")), get("personal_id", ""),
+            "personal_id"))
+        village_code = get("village_code", "").strip()
+        if village_code and "commune" in values:
+            village = cache["villages"].get(village_code)
+            if village is None or village.parent_id != values["commune"].pk:
+                errors.append(("village_code", _("no village %(code)s in this commune") % {"code": village_code}))
+            values["village"] = village
+        else:
+            values["village"] = None
+        if errors:
+            raise RowErrors(errors)
+        return values
+
+    def _payment(self, row, context):
+        get = row.get
+        errors, values = [], {}
+
+        def attempt(column, check):
+            try:
+                values[column] = check()
+            except RowError as error:
+                errors.append((error.column, error.message))
+
+        attempt("paid_on", lambda: self._not_future(parse_date(get("paid_on", ""), "paid_on"), context))
+        attempt("method", lambda: self._choice(self.methods, get("method", ""), "method"))
+        attempt("monthly_income", lambda: parse_money(get("monthly_income", ""), "monthly_income"))
+        attempt("period_start", lambda: parse_month(get("period_start", ""), "period_start")
+                if get("period_start", "").strip() else None)
+        if "method" in values:
+            attempt("months", lambda: self._months(values["method"], get("months", "")))
+        if errors:
+            raise RowErrors(errors)
+        return values
+
+    @staticmethod
+    def _required(column):
+        raise RowError(column, _("required"))
+
+    @staticmethod
+    def _not_future(day, context):
+        if day > context.cache["today"]:
+            raise RowError("paid_on", _("a payment cannot be dated in the future"))
+        return day
+
+    @staticmethod
+    def _months(method, text):
+        if method in METHOD_MONTHS and not text.strip():
+            return METHOD_MONTHS[method]
+        number = int(text) if text.strip().isdigit() else None
+        try:
+            return months_for_method(method, number)
+        except ContributionError as error:
+            raise RowError("months", error.message) from None
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self, cleaned_rows, context):
+        rows = [r for r in cleaned_rows if not r["skip"]]
+        if not rows:
+            return 0, 0
+        now, user = timezone.now(), context.user
+        existing = context.cache["existing"]
+        new_people = {}
+        for r in rows:
+            if r["personal_id"] not in existing and r["personal_id"] not in new_people:
+                new_people[r["personal_id"]] = r
+        first_paid, paid_through = {}, {}
+        for r in rows:
+            pid, end = r["personal_id"], add_months(r["period_start"], r["contribution"].months - 1)
+            first_paid[pid] = min(first_paid.get(pid, r["paid_on"]), r["paid_on"])
+            paid_through[pid] = max(paid_through.get(pid, end), end)
+        bulk_insert(Participant, [
+            {"personal_id": pid, "full_name": r["full_name"], "birth_date": r["birth_date"], "sex": r["sex"],
+             "si_number": r["si_number"], "phone": r["phone"], "commune_id": r["commune"].pk,
+             "village_id": r["village"].pk if r["village"] else None, "target_group": r["target_group"],
+             "support_category": r["support_category"], "first_paid_on": first_paid[pid],
+             "paid_through": paid_through[pid], "created_at": now, "created_by_id": user.pk}
+            for pid, r in new_people.items()
+        ])
+        ids = {pid: p.pk for pid, p in existing.items()}
+        new_ids = list(new_people)
+        for start in range(0, len(new_ids), CHUNK):
+            ids.update(Participant.objects.filter(personal_id__in=new_ids[start:start + CHUNK])
+                       .values_list("personal_id", "pk"))
+        had_payments = {p.pk for p in existing.values() if p.paid_through is not None}
+        first_seen = set()
+        payments = []
+        for r in rows:
+            pk = ids[r["personal_id"]]
+            is_first = pk not in had_payments and pk not in first_seen
+            first_seen.add(pk)
+            c = r["contribution"]
+            payments.append({
+                "participant_id": pk, "commune_id": (existing[r["personal_id"]].commune_id
+                                                    if r["personal_id"] in existing else r["commune"].pk),
+                "paid_on": r["paid_on"], "period_start": r["period_start"],
+                "period_end": add_months(r["period_start"], c.months - 1), "months": c.months, "method": r["method"],
+                "monthly_income": c.monthly_income, "gross": c.gross, "state_support": c.state_support,
+                "local_support": c.local_support, "net": c.net, "supported_months": c.supported_months,
+                "is_first": is_first, "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
+            })
+        bulk_insert(Payment, payments)
+        participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
+        if new_people or any(p["is_first"] for p in payments):
+            register_people_written.send(sender=Participant, personal_ids=None)
+        # New people are added to the stored figures; the others' communes are recounted.
+        added = {ids[pid] for pid in new_people}
+        of_new = [p for p in payments if p["participant_id"] in added]
+        of_others = [p for p in payments if p["participant_id"] not in added]
+        if of_new:
+            progress_added(added, _payment_days(of_new))
+        if of_others:
+            progress_changed({p["commune_id"] for p in of_others}, _payment_days(of_others))
+        return len(payments), 0
+
+
+def _payment_days(payments):
+    return {p["paid_on"] for p in payments} | {p["period_start"] for p in payments}
+
+
+REFRESH_SQL = """
+    UPDATE {participant} AS p SET first_paid_on = a.first_paid_on, paid_through = a.paid_through
+    FROM (SELECT participant_id, MIN(paid_on) AS first_paid_on, MAX(period_end) AS paid_through
+          FROM {payment} WHERE participant_id = ANY(%s) GROUP BY participant_id) AS a
+    WHERE p.id = a.participant_id
+"""
+
+
+def participants_refresh_dates(participant_ids):
+    """first_paid_on and paid_through from the payments, one UPDATE per chunk."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for start in range(0, len(participant_ids), CHUNK):
+                cursor.execute(REFRESH_SQL.format(participant=Participant._meta.db_table, payment=Payment._meta.db_table),
+                               [participant_ids[start:start + CHUNK]])
+        return
+    for start in range(0, len(participant_ids), CHUNK):
+        chunk = participant_ids[start:start + CHUNK]
+        payments = Payment.objects.filter(participant=OuterRef("pk")).order_by().values("participant")
+        Participant.objects.filter(pk__in=chunk).update(
+            first_paid_on=Subquery(payments.annotate(v=Min("paid_on")).values("v")),
+            paid_through=Subquery(payments.annotate(v=Max("period_end")).values("v")),
+        )

@@ -1,0 +1,200 @@
+import django_tables2 as tables
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from enrollment.register.models.participants import (
+    Outcome,
+    Participant,
+    Payment,
+    PaymentMethod,
+)
+from enrollment.register.selectors.participants import (
+    PersonalDataPolicy,
+    mask_birth_date,
+    mask_id,
+    mask_name,
+    mask_phone,
+)
+from enrollment.shared.months import add_months
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+
+
+class MoneyColumn(tables.Column):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, attrs=NUM, **kwargs)
+
+    def render(self, value):
+        return number_format(value, 0, force_grouping=True)
+
+    def value(self, value):
+        return int(value)
+
+
+class MonthColumn(tables.Column):
+    def render(self, value):
+        return value.strftime("%m/%Y")
+
+
+class MaskedTable(tables.Table):
+    """Personal data shows in full only where the policy allows it, on the page and in exports."""
+
+    masked = {"full_name": mask_name, "personal_id": mask_id, "phone": mask_phone, "birth_date": mask_birth_date}
+
+    def __init__(self, data, *args, user, participant_field="pk", **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.policy = PersonalDataPolicy(user, data)
+        self.participant_field = participant_field
+
+    def shows(self, record):
+        return self.policy.shows(tables.A(self.participant_field).resolve(record))
+
+    def personal(self, record, name, value):
+        if self.shows(record):
+            return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value
+        return self.masked[name](value)
+
+
+class ParticipantTable(MaskedTable):
+    full_name = tables.Column(verbose_name=_("Full name"), linkify=("participant_detail", {"pk": tables.A("pk")}))
+    personal_id = tables.Column(verbose_name=_("Personal ID"))
+    birth_date = tables.Column(verbose_name=_("Birth date"))
+    phone = tables.Column(verbose_name=_("Phone"))
+    commune = tables.Column(verbose_name=_("Commune"), accessor="commune__name", order_by="commune__name")
+    village = tables.Column(verbose_name=_("Village"), accessor="village__name", order_by="village__name")
+    paid_through = MonthColumn(verbose_name=_("Paid through"))
+    next_due = tables.Column(verbose_name=_("Next due"), accessor="paid_through", orderable=False, empty_values=())
+
+    class Meta:
+        model = Participant
+        fields = ("full_name", "personal_id", "birth_date", "sex", "phone", "commune", "village", "target_group",
+                  "support_category", "paid_through", "next_due")
+        attrs = {"class": "table", "id": "participants"}
+
+    def render_full_name(self, record, value):
+        return self.personal(record, "full_name", value)
+
+    def render_personal_id(self, record, value):
+        return self.personal(record, "personal_id", value)
+
+    def render_birth_date(self, record, value):
+        return self.personal(record, "birth_date", value)
+
+    def render_phone(self, record, value):
+        return self.personal(record, "phone", value)
+
+    def render_support_category(self, record, value):
+        return value if self.shows(record) else "—"
+
+    def render_next_due(self, record):
+        return add_months(record.paid_through, 1).strftime("%m/%Y") if record.paid_through else "—"
+
+
+class PaymentTable(tables.Table):
+    period_start = MonthColumn(verbose_name=_("From month"))
+    period_end = MonthColumn(verbose_name=_("Through month"))
+    months = tables.Column(verbose_name=_("Months"), attrs=NUM)
+    monthly_income = MoneyColumn(verbose_name=_("Income"))
+    gross = MoneyColumn(verbose_name=_("Contribution"))
+    state_support = MoneyColumn(verbose_name=_("State support"))
+    local_support = MoneyColumn(verbose_name=_("Provincial top-up"))
+    net = MoneyColumn(verbose_name=_("Net payable"))
+    is_first = tables.BooleanColumn(verbose_name=_("First"))
+
+    class Meta:
+        model = Payment
+        fields = ("paid_on", "period_start", "period_end", "months", "method", "monthly_income", "gross",
+                  "state_support", "local_support", "net", "collected_by_staff", "mobilised_by_staff", "is_first")
+        attrs = {"class": "table", "id": "payments"}
+
+
+def outcome_badge(outcome):
+    return format_html('<span class="badge outcome-{}">{}</span>', outcome.outcome, outcome.get_outcome_display())
+
+
+class RenewalTable(MaskedTable):
+    """The due list: one row per person due, with a one-line form to record what came of the call."""
+
+    full_name = tables.Column(verbose_name=_("Full name"), linkify=("participant_detail", {"pk": tables.A("pk")}))
+    personal_id = tables.Column(verbose_name=_("Personal ID"))
+    phone = tables.Column(verbose_name=_("Phone"))
+    commune = tables.Column(verbose_name=_("Commune"), accessor="commune__name", order_by="commune__name")
+    village = tables.Column(verbose_name=_("Village"), accessor="village__name", order_by="village__name")
+    last_method = tables.Column(verbose_name=_("Payment method"))
+    paid_through = MonthColumn(verbose_name=_("Paid through"))
+    last_collector = tables.Column(verbose_name=_("Collected by"))
+    status = tables.Column(verbose_name=_("Status"), empty_values=(), orderable=False)
+    outcome = tables.Column(verbose_name=_("Outcome"))
+    promised_on = tables.DateColumn(verbose_name=_("Promised on"), format="d/m/Y")
+    outcome_reason = tables.Column(verbose_name=_("Reason"))
+    record = tables.TemplateColumn(template_name="enrollment/renewals/outcome_cell.html", verbose_name=_("Record"),
+                                   orderable=False, exclude_from_export=True)
+
+    class Meta:
+        model = Participant
+        fields = ("full_name", "personal_id", "phone", "commune", "village", "last_method", "paid_through",
+                  "last_collector", "status", "outcome", "promised_on", "outcome_reason", "record")
+        attrs = {"class": "table", "id": "renewals"}
+        order_by = ("commune", "full_name")
+
+    outcome_choices = [c for c in Outcome.choices if c[0] != Outcome.PAID]
+
+    def __init__(self, data, *args, month, today, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.month, self.today = month, today
+
+    def render_full_name(self, record, value):
+        return self.personal(record, "full_name", value)
+
+    def render_personal_id(self, record, value):
+        return self.personal(record, "personal_id", value)
+
+    def render_phone(self, record, value):
+        return self.personal(record, "phone", value)
+
+    def render_last_method(self, value):
+        return PaymentMethod(value).label if value else "—"
+
+    def render_outcome(self, value):
+        return Outcome(value).label if value else "—"
+
+    def _status(self, record):
+        from enrollment.register.services.renewals import status_of
+
+        return status_of(record, self.month, self.today)
+
+    def render_status(self, record):
+        labels = {"paid": _("Paid again"), "outstanding": _("Not yet paid"), "lapsed": _("Lapsed")}
+        status = self._status(record)
+        return format_html('<span class="badge status-{}">{}</span>', status, labels[status])
+
+    def value_status(self, record):
+        labels = {"paid": _("Paid again"), "outstanding": _("Not yet paid"), "lapsed": _("Lapsed")}
+        return str(labels[self._status(record)])
+
+
+class RenewalFiguresTable(tables.Table):
+    """Due, paid again and lapsed, per month or per unit (rows are dicts)."""
+
+    label = tables.Column(verbose_name=_("Month or unit"), orderable=False)
+    due = tables.Column(verbose_name=_("Due"), attrs=NUM, orderable=False)
+    paid_again = tables.Column(verbose_name=_("Paid again"), attrs=NUM, orderable=False)
+    lapsed = tables.Column(verbose_name=_("Lapsed"), attrs=NUM, orderable=False)
+    outstanding = tables.Column(verbose_name=_("Not yet paid"), attrs=NUM, orderable=False)
+    rate = tables.Column(verbose_name=_("Renewal rate"), attrs=NUM, orderable=False, empty_values=())
+
+    class Meta:
+        attrs = {"class": "table"}
+
+    def render_label(self, record, value):
+        return format_html('<a href="{}">{}</a>', record["url"], value) if record.get("url") else value
+
+    def value_label(self, value):
+        return value
+
+    def render_rate(self, value):
+        return "—" if value is None else f"{number_format(round(value, 1), 1)}%"
+
+    def value_rate(self, value):
+        return "" if value is None else round(value, 1)
