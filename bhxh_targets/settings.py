@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bhxh_targets.replica.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bhxh_targets.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +87,13 @@ else:
             "OPTIONS": {"timeout": 20},
         }
     }
+# Dashboards, tables and exports can read from a PostgreSQL replica (bhxh_targets/replica.py).
+DATABASE_REPLICA_URL = os.getenv("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))
+    DATABASE_ROUTERS = ["bhxh_targets.replica.ReplicaRouter"]
+# After a write, the same browser reads the primary for this long (longer than the replica's lag).
+REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", "10")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "enrollment.User"
 
