@@ -50,7 +50,8 @@ messages: install
 	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=tests --no-obsolete
 
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	$(BIN)/python -m bench.run $(BENCH)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

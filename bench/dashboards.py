@@ -97,15 +97,18 @@ def synthetic_snapshots(day):
     return len(snapshots), len(breakdowns)
 
 
-def bench_users():
-    """A national administrator, the manager of the largest province and the staff of its largest district."""
+def bench_users(province=None, district=None):
+    """A national administrator, the manager of a province and the staff of one of its districts
+    (by default the largest province and its largest district)."""
     from django.db.models import Count
 
     from enrollment.models import CodeSet, Level, Role, Unit, User
 
-    province = Unit.objects.filter(code_set=CodeSet.CURRENT, level=Level.PROVINCE).annotate(
-        n=Count("children__children")).order_by("-n").first()
-    district = province.children.annotate(n=Count("children")).order_by("-n").first()
+    if province is None:
+        province = Unit.objects.filter(code_set=CodeSet.CURRENT, level=Level.PROVINCE).annotate(
+            n=Count("children__children")).order_by("-n").first()
+    if district is None:
+        district = province.children.annotate(n=Count("children")).order_by("-n").first()
     commune = district.children.order_by("code").first()
     users = {}
     for username, role, scope in zip(BENCH_USERS, (Role.NATIONAL_ADMIN, Role.PROVINCIAL_MANAGER, Role.DISTRICT_STAFF),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bhxh_targets.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bhxh_targets.replica.ReplicaReadsMiddleware",
@@ -92,6 +93,8 @@ DATABASE_REPLICA_URL = os.getenv("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))
     DATABASE_ROUTERS = ["bhxh_targets.replica.ReplicaRouter"]
+# Responses carry the CPU their request took (bench/load.py reads it).
+SERVER_TIMING = envbool("SERVER_TIMING", "False")
 # After a write, the same browser reads the primary for this long (longer than the replica's lag).
 REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", "10")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
