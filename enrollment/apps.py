@@ -8,6 +8,10 @@ class EnrollmentConfig(AppConfig):
     verbose_name = _("Territory and enrollment")
 
     def ready(self):
+        from bhxh_targets import tables_speedup
+
+        tables_speedup.install()
+
         # Celery's autodiscovery looks only for `enrollment.tasks`: each concern's tasks load here.
         from enrollment.imports import tasks as import_tasks  # noqa: F401
 
