@@ -23,6 +23,7 @@ from enrollment.services.allocation import (
     rule_targets, totals_for,
 )
 from enrollment.services.allocation_imports import AllocationImporter
+from enrollment.services.exports import export_record
 from enrollment.services.imports import import_job_create
 from enrollment.services.plans import figure_text
 from enrollment.views.exporting import EXPORT_FORMATS, export_response, spreadsheet_download
@@ -214,8 +215,12 @@ def allocation_template(request, pk, file_format):
         target = "" if row.target is None else (
             float(row.target) if Metric.is_rate(metric) else int(row.target))
         rows.append([row.unit.code, row.unit.name, year, metric, target])
-    return spreadsheet_download(header, rows, f"phan-bo-{unit.code}-{year}-{metric}.{file_format}", file_format,
-                                sheet_title=str(year), column_widths={"B": 40, "D": 18})
+    filename = f"phan-bo-{unit.code}-{year}-{metric}.{file_format}"
+    response = spreadsheet_download(header, rows, filename, file_format, sheet_title=str(year),
+                                    column_widths={"B": 40, "D": 18})
+    # Pre-filled with the plan's figures: recorded like the table exports.
+    export_record(user=request.user, path=request.get_full_path(), filename=filename, rows=len(rows))
+    return response
 
 
 @require_POST
