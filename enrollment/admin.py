@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from bhxh_targets.audit_admin import AuditRecordAdmin
 from enrollment.models import ExportRecord, ImportJob, LabourForce, Staff, Unit, User
 from enrollment.models.progress import ProgressBreakdown, ProgressSnapshot, RecomputeRun
 
@@ -62,16 +63,10 @@ class ImportJobAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExportRecord)
-class ExportRecordAdmin(admin.ModelAdmin):
+class ExportRecordAdmin(AuditRecordAdmin):
     list_display = ("exported_at", "user", "filename", "rows", "path")
     list_filter = ("exported_at",)
     search_fields = ("user__username", "filename", "path")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # --- register ---------------------------------------------------------------------------------
@@ -212,7 +207,7 @@ class AllocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanChange)
-class PlanChangeAdmin(admin.ModelAdmin):
+class PlanChangeAdmin(AuditRecordAdmin):
     list_display = ("created_at", "user", "unit", "year", "metric", "action", "subject", "old_value", "new_value")
     list_filter = ("action", "year", "metric")
     search_fields = ("unit__name", "unit__code", "subject")

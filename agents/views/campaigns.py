@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agents.forms import CampaignForm
+from agents.models import CampaignType
 from agents.selectors.campaigns import campaign_enrollees, campaign_rows, campaign_totals
 from agents.selectors.enrollees import enrollees_shown
 from agents.selectors.scoping import (
@@ -21,7 +22,7 @@ from enrollment.views.exporting import render_table
 def campaign_list(request):
     campaigns = visible_campaigns(request.user).select_related("unit")
     kind = request.GET.get("type")
-    if kind:
+    if kind in CampaignType.values:
         campaigns = campaigns.filter(campaign_type=kind)
     return render_table(request, CampaignTable(campaigns), "agents/campaign_list.html",
                         {"can_create": request.user.role in OFFICE_ROLES}, filename="campaigns")

@@ -14,6 +14,7 @@ from agents.tables import (
     mask,
     AgentStaffTable, CardTable, ContractTable, OrganisationTable, PointTable, TrainingCountTable, TrainingRecordTable,
 )
+from bhxh_targets.search import search_query
 from enrollment.models import OFFICE_ROLES, Level, Role, Unit
 from enrollment.scoping import scoped_view
 from enrollment.selectors.scoping import visible_units
@@ -87,7 +88,7 @@ def staff_list(request):
     organisation = request.GET.get("organisation")
     if organisation and organisation.isdigit():
         staff = staff.filter(point__organisation_id=organisation)
-    name = request.GET.get("q", "").strip()
+    name = search_query(request)
     if name:
         staff = staff.filter(full_name__icontains=name)
     table = AgentStaffTable(staff, shows_phone=lambda member: shows_phone(request.user, member))

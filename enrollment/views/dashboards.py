@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django.utils.translation import get_language, gettext as _, gettext_lazy
 
+from bhxh_targets.redirects import safe_next_url
 from enrollment.models import OFFICE_ROLES, BreakdownDimension, Level, ProgressMetric, RecomputeRun
 from enrollment.scoping import scoped_view
 from enrollment.selectors.dashboards import (
@@ -222,9 +222,7 @@ def _dashboard_run(pk):
 @scoped_view(roles=OFFICE_ROLES)
 def dashboard_recompute(request):
     """Queue the figures of a day that has none yet; the dashboard then shows the run's progress."""
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
-        back = reverse("dashboard_home")
+    back = safe_next_url(request, reverse("dashboard_home"))
     query = DashboardQuery(request.POST)
     if not query.is_valid() or not query.cleaned_data["date"] or query.cleaned_data["date"] > timezone.localdate():
         messages.error(request, _("Enter a valid date (dd/mm/yyyy)."))

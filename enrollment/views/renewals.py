@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bhxh_targets.redirects import safe_next_url
 from enrollment.models import OFFICE_ROLES, Level, Participant, Role
 from enrollment.register_forms import RenewalOutcomeForm
 from django_tables2 import RequestConfig
@@ -97,9 +98,7 @@ def renewal_outcome_new(request, pk):
     participant = get_object_in_scope(request.user, Participant.objects.all(), unit_field="commune", pk=pk)
     month = first_of_month(_month_from(request.POST.get("month", ""), timezone.localdate()))
     form = RenewalOutcomeForm(request.POST)
-    back = request.POST.get("next") or reverse("renewal_list")
-    if not back.startswith("/"):
-        back = reverse("renewal_list")
+    back = safe_next_url(request, reverse("renewal_list"))
     if request.method != "POST" or not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
