@@ -16,7 +16,7 @@ def change(client, new):
 
 
 @pytest.mark.parametrize("new, words", [
-    ("Xq7#pLm2v", "Mật khẩu quá ngắn. Nó phải chứa ít nhất 10 ký tự."),  # 9 characters
+    ("Xq7#pLm2v", "Mật khẩu này quá ngắn: phải có ít nhất 10 ký tự."),  # 9 characters
     ("4815162342", "Mật khẩu này hoàn toàn là số."),
     ("password123", "Mật khẩu này quá phổ biến"),
 ])
