@@ -28,7 +28,7 @@ system-deps:
 assets: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	cp $$($(BIN)/python -c "import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / 'package_data' / 'plotly.min.js')") static/js/plotly.min.js
-	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly.min.js static/css/plotly.css
+	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly.min.js static/css/plotly.css static/js/plotly-styles.js
 
 demo: system-deps assets
 	$(BIN)/python manage.py migrate --no-input -v0
