@@ -8,6 +8,10 @@ PORT ?= 8000
 
 .PHONY: demo test lint install system-deps assets worker beat bench clean messages
 
+# Settings refuse to start without SECRET_KEY (unless DEBUG=True): these targets run on a developer's
+# machine or in CI and get a development key; a server sets its own (deploy/production.env.example).
+demo test assets worker beat messages bench: export SECRET_KEY ?= dev-only-key-for-make-targets-never-in-production
+
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -24,6 +28,7 @@ system-deps:
 assets: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	cp $$($(BIN)/python -c "import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / 'package_data' / 'plotly.min.js')") static/js/plotly.min.js
+	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly.min.js static/css/plotly.css static/js/plotly-styles.js
 
 demo: system-deps assets
 	$(BIN)/python manage.py migrate --no-input -v0

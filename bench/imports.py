@@ -37,6 +37,10 @@ def setup_django():
         sys.exit("bench.imports needs PostgreSQL: set DATABASE_URL")
 
 
+# Provinces of birth registration (the first 3 digits of a personal ID): Tiền Giang and its neighbours.
+BIRTH_PROVINCES = ("082", "083", "084", "086", "087")
+
+
 def build_csv(rows, commune_codes, seed=4):
     rng = random.Random(seed)
     people = int(rows * 0.8)
@@ -47,7 +51,7 @@ def build_csv(rows, commune_codes, seed=4):
         year = 1960 + person % 45
         female = person % 2
         century = "0" if year < 2000 else "2"
-        pid = f"0{82 + person % 5:02d}{int(century) + female}{year % 100:02d}{person:06d}"
+        pid = f"{BIRTH_PROVINCES[person % 5]}{int(century) + female}{year % 100:02d}{person:06d}"
         name = f"{FAMILY[person % 10]} {MIDDLE[person % 6]} {GIVEN[person % 14]}"
         method = METHODS[person % 5]
         lines.append(",".join([

@@ -5,9 +5,12 @@ DATABASE_URL selects PostgreSQL; REDIS_URL selects the broker, result backend an
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -21,10 +24,49 @@ def envint(name, default):
     return int(os.getenv(name, default))
 
 
-SECRET_KEY = os.getenv("SECRET_KEY", "dev-only-secret-key-change-me-in-production")
+def envlist(name, default=""):
+    return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
+
+
 DEBUG = envbool("DEBUG", "False")
-ALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
-CSRF_TRUSTED_ORIGINS = [o for o in os.getenv("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+SECRET_KEY = os.getenv("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # The Makefile's targets export a development key; a server must be given its own.
+        raise ImproperlyConfigured("SECRET_KEY is not set: set it in the environment (or DEBUG=True on a "
+                                   "developer's machine). See deploy/production.env.example.")
+    SECRET_KEY = "dev-only-secret-key-change-me-in-production"
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS: all off by default (the demo runs on plain http); deploy/production.env.example turns them on.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # health probes from the machine itself speak plain http
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD")
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE")
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE")
+if envbool("SECURE_PROXY_SSL_HEADER"):
+    # Only behind a proxy that sets X-Forwarded-Proto itself and strips what clients send.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Sessions end after this many seconds without a request (a working day by default).
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", "28800")
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Content Security Policy (docs/SECURITY.md says why each source is there).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -38,13 +80,16 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "django_celery_beat",
+    "axes",
     "enrollment",
     "agents",
 ]
 
 MIDDLEWARE = [
     "bhxh_targets.timing.ServerTimingMiddleware",
+    "bhxh_targets.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bhxh_targets.replica.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -55,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "enrollment.shared.access.ScopeDeclaredMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bhxh_targets.urls"
@@ -79,7 +125,8 @@ TEMPLATES = [
 
 DATABASE_URL = os.getenv("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+                                                  conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -91,7 +138,8 @@ else:
 # Dashboards, tables and exports can read from a PostgreSQL replica (bhxh_targets/replica.py).
 DATABASE_REPLICA_URL = os.getenv("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+                                                 conn_health_checks=True)
     DATABASE_ROUTERS = ["bhxh_targets.replica.ReplicaRouter"]
 # Responses carry the CPU their request took (bench/load.py reads it).
 SERVER_TIMING = envbool("SERVER_TIMING", "False")
@@ -122,10 +170,26 @@ PROGRESS_DEBOUNCE_SECONDS = envint("PROGRESS_DEBOUNCE_SECONDS", "30")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "bhxh_targets.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes watches the login form: after AXES_FAILURE_LIMIT wrong passwords for one login from one
+# address, that pair is locked for AXES_COOLOFF_MINUTES (docs/SECURITY.md: how to unlock).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "bhxh_targets.login_lockout.lockout_response"
+# Behind a proxy, the client's address is the left-most of X-Forwarded-For, set by that proxy.
+if envbool("SECURE_PROXY_SSL_HEADER"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", "1")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -159,12 +223,31 @@ SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")  # links in mails
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
+# One line per record on stderr (the process manager keeps it), with the request id and the user;
+# LOG_FILE adds a rotating file. Unhandled errors (logger django.request) reach both with their traceback.
+LOG_FILE = os.getenv("LOG_FILE", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    "filters": {"request": {"()": "bhxh_targets.request_log.RequestContextFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "line",
+                   "filters": ["request"]},
+    },
+    "root": {"handlers": ["stderr"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # Django's own console and mail handlers dropped: its records reach the root handlers once.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
+if LOG_FILE:
+    LOGGING["handlers"]["file"] = {
+        "class": "logging.handlers.RotatingFileHandler", "filename": LOG_FILE, "formatter": "line",
+        "filters": ["request"], "maxBytes": envint("LOG_FILE_MAX_BYTES", str(10 * 1024 * 1024)),
+        "backupCount": envint("LOG_FILE_BACKUPS", "10"), "encoding": "utf-8",
+    }
+    LOGGING["root"]["handlers"].append("file")
 
 # Agents: an agent staff member below this share of their monthly quota for this many consecutive
 # months is flagged for contract review (docs/AGENTS.md).

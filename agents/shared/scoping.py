@@ -1,6 +1,6 @@
 """What agent data a user may see, built on the project's one scoping selector.
 
-- Office roles and viewers: by geography, through `enrollment.selectors.scoping.scope_queryset`:
+- Office roles and viewers: by geography, through `enrollment.shared.scoping.scope_queryset`:
   points, staff and results by the commune they sit in; organisations by their contracting unit or
   by any of their points; campaigns whose scope unit is in the user's area or contains it
   (a district sees the province's mobilisation day, with its own communes' results only).

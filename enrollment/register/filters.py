@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bhxh_targets.search import SearchFilter
 from enrollment.register.models.participants import (
     Participant,
     SupportCategory,
@@ -11,7 +12,7 @@ from enrollment.shared.models.users import OFFICE_ROLES
 
 
 class ParticipantFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or personal ID"), method="search")
+    q = SearchFilter(label=_("Name or personal ID"), method="search")
     commune = django_filters.ModelChoiceFilter(label=_("Commune"), queryset=None)
     target_group = django_filters.ChoiceFilter(label=_("Target group"), choices=TargetGroup.choices)
     support_category = django_filters.ChoiceFilter(label=_("Support category"), choices=SupportCategory.choices)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from bhxh_targets.audit_admin import AuditRecordAdmin
 from enrollment.shared.models.exports import ExportRecord
 from enrollment.shared.models.users import User
 
@@ -26,13 +27,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(ExportRecord)
-class ExportRecordAdmin(admin.ModelAdmin):
+class ExportRecordAdmin(AuditRecordAdmin):
     list_display = ("exported_at", "user", "filename", "rows", "path")
     list_filter = ("exported_at",)
     search_fields = ("user__username", "filename", "path")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -1,16 +1,11 @@
 """Every table of the application renders, paginates and exports the same way."""
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from bhxh_targets.spreadsheets import SafeTableExport, csv_content, xlsx_content
 from enrollment.shared.export_records import export_record
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -19,7 +14,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 def _exported(request, table, export_format, filename):
     """The file of an export, recorded with who took it."""
-    response = TableExport(export_format, table).response(filename)
+    response = SafeTableExport(export_format, table).response(filename)
     export_record(user=request.user, path=request.get_full_path(), filename=filename, rows=len(table.rows))
     return response
 
@@ -48,26 +43,10 @@ def export_response(request, tables_by_name, filename):
 def spreadsheet_download(header, rows, filename, file_format, *, sheet_title=None, column_widths=None):
     """A file to fill in (import templates, allocation grids): CSV with a BOM for Excel, or XLSX."""
     if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse("\ufeff" + csv_content(header, rows), content_type="text/csv; charset=utf-8")
     elif file_format == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        if sheet_title:
-            sheet.title = sheet_title
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        for column, width in (column_widths or {}).items():
-            sheet.column_dimensions[column].width = width
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+        response = HttpResponse(xlsx_content(header, rows, title=sheet_title, column_widths=column_widths,
+                                             freeze_header=False), content_type=XLSX_CONTENT_TYPE)
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,10 +3,13 @@
 import re
 
 from django.utils.translation import gettext as _
+from vietnam_provinces.legacy import ProvinceCode
 
 # Digit 4 of the personal ID: century of birth and sex (even = male, odd = female).
 CENTURY_DIGITS = {1900: ("0", "1"), 2000: ("2", "3"), 2100: ("4", "5"), 2200: ("6", "7"), 1800: ("8", "9")}
 MOBILE = re.compile(r"^0[35789]\d{8}$")
+# Digits 1-3: the province where the birth was registered, a code of the 63 provinces before 2025.
+BIRTH_PROVINCES = frozenset(f"{int(code):03d}" for code in ProvinceCode)
 
 
 class IdentityError(ValueError):
@@ -24,6 +27,9 @@ def personal_id_check(personal_id, birth_date=None, sex=None):
     value = _digits_only(personal_id)
     if not value.isdigit() or len(value) != 12:
         raise IdentityError(_("The personal ID has exactly 12 digits."))
+    if value[:3] not in BIRTH_PROVINCES:
+        raise IdentityError(_("The province of birth registration (first 3 digits) «%(code)s» does not exist.")
+                            % {"code": value[:3]})
     if birth_date is not None:
         century = birth_date.year // 100 * 100
         digits = CENTURY_DIGITS.get(century)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agents.campaigns.forms import CampaignForm
+from agents.campaigns.models.campaigns import CampaignType
 from agents.campaigns.selectors.campaigns import (
     campaign_enrollees,
     campaign_rows,
@@ -30,7 +31,7 @@ from enrollment.territory.models.units import Level
 def campaign_list(request):
     campaigns = visible_campaigns(request.user).select_related("unit")
     kind = request.GET.get("type")
-    if kind:
+    if kind in CampaignType.values:
         campaigns = campaigns.filter(campaign_type=kind)
     return render_table(request, CampaignTable(campaigns), "agents/campaign_list.html",
                         {"can_create": request.user.role in OFFICE_ROLES}, filename="campaigns")

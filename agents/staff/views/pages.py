@@ -28,6 +28,7 @@ from agents.staff.tables import (
     TrainingCountTable,
     TrainingRecordTable,
 )
+from bhxh_targets.search import search_query
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.models.users import Role
@@ -51,7 +52,7 @@ def staff_list(request):
     organisation = request.GET.get("organisation")
     if organisation and organisation.isdigit():
         staff = staff.filter(point__organisation_id=organisation)
-    name = request.GET.get("q", "").strip()
+    name = search_query(request)
     if name:
         staff = staff.filter(full_name__icontains=name)
     table = AgentStaffTable(staff, shows_phone=lambda member: shows_phone(request.user, member))

@@ -38,6 +38,7 @@ from enrollment.plans.views.plans import (
     selected_year,
 )
 from enrollment.shared.access import scoped_view
+from enrollment.shared.export_records import export_record
 from enrollment.shared.exporting import (
     EXPORT_FORMATS,
     export_response,
@@ -232,8 +233,12 @@ def allocation_template(request, pk, file_format):
         target = "" if row.target is None else (
             float(row.target) if Metric.is_rate(metric) else int(row.target))
         rows.append([row.unit.code, row.unit.name, year, metric, target])
-    return spreadsheet_download(header, rows, f"phan-bo-{unit.code}-{year}-{metric}.{file_format}", file_format,
-                                sheet_title=str(year), column_widths={"B": 40, "D": 18})
+    filename = f"phan-bo-{unit.code}-{year}-{metric}.{file_format}"
+    response = spreadsheet_download(header, rows, filename, file_format, sheet_title=str(year),
+                                    column_widths={"B": 40, "D": 18})
+    # Pre-filled with the plan's figures: recorded like the table exports.
+    export_record(user=request.user, path=request.get_full_path(), filename=filename, rows=len(rows))
+    return response
 
 
 @require_POST

@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bhxh_targets.redirects import safe_next_url
 from enrollment.progress.models import BreakdownDimension, ProgressMetric, RecomputeRun
 from enrollment.progress.selectors.dashboards import (
     PLAN_METRIC_CHOICES,
@@ -236,9 +236,7 @@ def _dashboard_run(pk):
 @scoped_view(roles=OFFICE_ROLES)
 def dashboard_recompute(request):
     """Queue the figures of a day that has none yet; the dashboard then shows the run's progress."""
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
-        back = reverse("dashboard_home")
+    back = safe_next_url(request, reverse("dashboard_home"))
     query = DashboardQuery(request.POST)
     if not query.is_valid() or not query.cleaned_data["date"] or query.cleaned_data["date"] > timezone.localdate():
         messages.error(request, _("Enter a valid date (dd/mm/yyyy)."))

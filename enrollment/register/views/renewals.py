@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
+from bhxh_targets.redirects import safe_next_url
 from enrollment.register.forms import RenewalOutcomeForm
 from enrollment.register.models.participants import Participant
 from enrollment.register.selectors.participants import (
@@ -113,9 +114,7 @@ def renewal_outcome_new(request, pk):
     participant = get_object_in_scope(request.user, Participant.objects.all(), unit_field="commune", pk=pk)
     month = first_of_month(_month_from(request.POST.get("month", ""), timezone.localdate()))
     form = RenewalOutcomeForm(request.POST)
-    back = request.POST.get("next") or reverse("renewal_list")
-    if not back.startswith("/"):
-        back = reverse("renewal_list")
+    back = safe_next_url(request, reverse("renewal_list"))
     if request.method != "POST" or not form.is_valid():
         for errors in form.errors.values():
             for error in errors:

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bhxh_targets.search import search_query
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.scoping import get_unit_for_user, scope_path, visible_units
@@ -25,7 +26,7 @@ def _search(user, query, code_set):
 def unit_browser(request):
     """The top of the tree the user may see: every province for national users, else their scope."""
     user = request.user
-    query = request.GET.get("q", "").strip()
+    query = search_query(request)
     code_set = request.GET.get("code_set", CodeSet.CURRENT)
     if code_set not in CodeSet.values:
         code_set = CodeSet.CURRENT
@@ -47,7 +48,7 @@ def unit_browser(request):
 def unit_detail(request, pk):
     user = request.user
     unit = get_unit_for_user(user, pk)
-    query = request.GET.get("q", "").strip()
+    query = search_query(request)
     if query:
         units = _search(user, query, unit.code_set).filter(path__startswith=unit.path).exclude(pk=unit.pk)
         table = UnitSearchTable(units.select_related("parent").annotate(child_count=Count("children")))
