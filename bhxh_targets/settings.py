@@ -52,7 +52,8 @@ if envbool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Sessions end after this many seconds without a request (a working day by default).
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", "28800")
-SESSION_SAVE_EVERY_REQUEST = True
+# The expiry is renewed at most once in this many seconds (bhxh_targets/session_idle.py).
+SESSION_RENEW_SECONDS = envint("SESSION_RENEW_SECONDS", "300")
 
 # Content Security Policy (docs/SECURITY.md says why each source is there).
 SECURE_CSP = {
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bhxh_targets.replica.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bhxh_targets.session_idle.IdleSessionMiddleware",
     "bhxh_targets.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
