@@ -50,10 +50,10 @@ CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE")
 if envbool("SECURE_PROXY_SSL_HEADER"):
     # Only behind a proxy that sets X-Forwarded-Proto itself and strips what clients send.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Sessions end after this many seconds without a request (a working day by default).
+# Sessions end after this many seconds without a request (a working day by default); a request renews the
+# session once this many seconds have passed since the last renewal (bhxh_targets/sessions.py).
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", "28800")
-# The expiry is renewed at most once in this many seconds (bhxh_targets/session_idle.py).
-SESSION_RENEW_SECONDS = envint("SESSION_RENEW_SECONDS", "300")
+SESSION_REFRESH_SECONDS = envint("SESSION_REFRESH_SECONDS", "300")
 
 # Content Security Policy (docs/SECURITY.md says why each source is there).
 SECURE_CSP = {
@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bhxh_targets.replica.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "bhxh_targets.session_idle.IdleSessionMiddleware",
+    "bhxh_targets.sessions.SlidingSessionMiddleware",
     "bhxh_targets.locale.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from enrollment.models import Participant
 from tests.factories import ParticipantFactory
@@ -11,7 +12,7 @@ def test_the_contribution_shows_as_the_form_is_filled(page, log_in, district_sta
     page.click("nav.menu >> text=Người tham gia")
     page.click("text=Nhập người tham gia")
     page.wait_for_url("**/participants/new/")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_personal_id'")
+    expect(page.locator("#id_personal_id")).to_be_focused()
     contribution = page.locator("#contribution")
 
     page.keyboard.type("082085012345")  # the ID field has the focus
@@ -25,19 +26,19 @@ def test_the_contribution_shows_as_the_form_is_filled(page, log_in, district_sta
     page.select_option("#id_support_category", "poor")
     assert page.locator("#id_commune option").count() == 2  # the empty choice and the only commune in scope
 
-    page.wait_for_function("document.querySelector('[data-amount=net]').textContent === '165.000'")
+    expect(contribution.locator("[data-amount=net]")).to_have_text("165.000")
     assert "159/2025" in contribution.locator("[data-amount=rule]").inner_text()
     assert page.locator("[data-row=months]").is_hidden()
 
     page.select_option("#id_method", "quarterly")
-    page.wait_for_function("document.querySelector('[data-amount=net]').textContent === '495.000'")
+    expect(contribution.locator("[data-amount=net]")).to_have_text("495.000")
     assert contribution.locator("[data-amount=gross]").inner_text() == "990.000"
     assert contribution.locator("[data-amount=months]").inner_text() == "3"
 
     page.fill("#id_monthly_income", "900.000")
-    page.wait_for_function("document.querySelector('[data-amount=error]').textContent.includes('Thu nhập')")
+    expect(contribution.locator("[data-amount=error]")).to_contain_text("Thu nhập")
     page.fill("#id_monthly_income", "2.000.000")
-    page.wait_for_function("document.querySelector('[data-amount=gross]').textContent === '1.320.000'")
+    expect(contribution.locator("[data-amount=gross]")).to_have_text("1.320.000")
 
     with page.expect_navigation():
         page.click("#entry-form button[type=submit]")

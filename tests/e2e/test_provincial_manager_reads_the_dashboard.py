@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.progress_factories import full_board
 
@@ -22,8 +23,12 @@ def boards(tree):
 
 
 def charts_rendered(page):
-    page.wait_for_function("document.querySelectorAll('[data-chart]').length > 0 && "
-                           "[...document.querySelectorAll('[data-chart]')].every(c => c.dataset.rendered === '1')")
+    # Waited for with locators: a JavaScript predicate would be evaluated as a string, which the
+    # Content-Security-Policy forbids.
+    charts = page.locator("[data-chart]")
+    expect(charts.first).to_be_attached()
+    for index in range(charts.count()):
+        expect(charts.nth(index)).to_have_attribute("data-rendered", "1", timeout=30_000)
     return page.locator("[data-chart] .main-svg").count()
 
 
