@@ -4,8 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from enrollment.progress.services.growth import same_day_last_year
-from enrollment.shared.months import add_months, first_of_month, month_end
+from enrollment.shared.months import add_months, first_of_month, month_end, same_day_last_year
 
 
 def local_today():

@@ -32,8 +32,8 @@ from enrollment.progress.services.additions import (
     pending_participant_ids,
 )
 from enrollment.progress.services.dates import (
-    days_with_breakdowns,
     days_affected,
+    days_with_breakdowns,
     local_today,
     parse_days,
     snapshot_days,

@@ -5,23 +5,16 @@ snapshots. A day no run has computed (the country has no row on it) gives no gro
 it is never read as zero. A computed day on which the unit had no row did read zero.
 """
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
 from enrollment.progress.models import ProgressSnapshot
+from enrollment.shared.months import same_day_last_year
 
 CENT = Decimal("0.01")
 # Above this many units the stored rows are read by day alone (a full run needs them all anyway).
 FILTER_UNITS_UP_TO = 2000
-
-
-def same_day_last_year(day):
-    """The same day a year before; 29 February compares with 28 February."""
-    if day.month == 2 and day.day == 29:
-        return datetime.date(day.year - 1, 2, 28)
-    return day.replace(year=day.year - 1)
 
 
 def growth_of(actual, last_year):
