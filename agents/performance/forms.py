@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agents.performance.models import ReviewDecision
+from agents.performance.selectors.rankings import PHASED, QUOTA_BASES
 from agents.quotas.models import AGENT_QUOTA_METRICS
 from agents.shared.forms import DayMonthYearDates
 from agents.shared.levels import Level
@@ -17,6 +18,7 @@ class PeriodForm(DayMonthYearDates, forms.Form):
     end = forms.DateField(label=_("To"))
     by = forms.ChoiceField(label=_("By"), choices=[("new", _("New participants")), ("percent", _("Share of quota (%)"))],
                            initial="new")
+    basis = forms.ChoiceField(label=_("Share of"), choices=QUOTA_BASES, initial=PHASED)
 
     def __init__(self, data=None, *, levels=None, **kwargs):
         today = timezone.localdate()
@@ -25,6 +27,7 @@ class PeriodForm(DayMonthYearDates, forms.Form):
         data.setdefault("start", date(today.year, 1, 1).strftime("%d/%m/%Y"))
         data.setdefault("end", today.strftime("%d/%m/%Y"))
         data.setdefault("by", "new")
+        data.setdefault("basis", PHASED)
         super().__init__(data, **kwargs)
         if levels is not None:
             self.fields["level"].choices = [c for c in Level.choices if c[0] in levels]

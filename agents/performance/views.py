@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from agents.performance.forms import DecisionForm, PeriodForm, QuotaForm
 from agents.performance.selectors.performance import months_of
 from agents.performance.selectors.rankings import (
+    PHASED,
+    QUOTA_BASES,
     agent_performance,
     officer_performance,
     ranked,
@@ -42,11 +44,11 @@ from enrollment.shared.scoping import scope_queryset
 from enrollment.territory.models.officers import Staff
 
 
-def _rows(user, level, start, end, metric=Metric.SI_NEW):
+def _rows(user, level, start, end, metric=Metric.SI_NEW, basis=PHASED):
     if level == Level.OFFICER:
-        return officer_performance(scope_queryset(user, Staff.objects.filter(is_active=True)), start, end)
+        return officer_performance(scope_queryset(user, Staff.objects.filter(is_active=True)), start, end, basis)
     return agent_performance(level, visible_staff(user), visible_points(user), visible_organisations(user), start, end,
-                             metric)
+                             metric, basis)
 
 
 def _has_partial(rows):
@@ -85,10 +87,12 @@ def leaderboard(request):
     rows = []
     if form.is_valid():
         data = form.cleaned_data
-        rows = ranked(_rows(request.user, data["level"], data["start"], data["end"]), by=data["by"])
+        rows = ranked(_rows(request.user, data["level"], data["start"], data["end"], basis=data["basis"]),
+                      by=data["by"])
     table = performance_table(rows, show_rank=True)
+    basis = dict(QUOTA_BASES)[form.cleaned_data["basis"]] if form.is_valid() else None
     return render_table(request, table, "agents/leaderboard.html",
-                        {"form": form, "has_partial": _has_partial(rows)}, filename="leaderboard")
+                        {"form": form, "has_partial": _has_partial(rows), "basis": basis}, filename="leaderboard")
 
 
 QUOTA_MODELS = {Level.STAFF: AgentStaffQuota, Level.POINT: CollectionPointQuota, Level.ORGANISATION: OrganisationQuota}

@@ -168,6 +168,7 @@ def seed_register(context):
                 period_end=add_months(start, c.months - 1), months=c.months, method=method,
                 monthly_income=c.monthly_income, gross=c.gross, state_support=c.state_support,
                 local_support=c.local_support, net=c.net, supported_months=c.supported_months,
+                fund_return=c.fund_return, adjustment=c.adjustment,
                 is_first=index == 0, collected_by_staff_id=rng.choice(office),
                 mobilised_by_staff_id=rng.choice(office) if index == 0 and rng.random() < 0.7 else None,
             ))

@@ -13,6 +13,8 @@ class ProgressMetric(models.TextChoices):
     # The first four share their values with plans' `Metric`.
     SI_PARTICIPANTS = "si_participants", _("Voluntary SI participants")
     SI_NEW = "si_new", _("New voluntary SI participants")
+    # New participants of the snapshot day's month up to that day: a month end holds the whole month.
+    SI_NEW_MONTH = "si_new_month", _("New voluntary SI participants in the month")
     HI_HOUSEHOLD = "hi_household", _("Household HI participants")
     COVERAGE = "coverage", _("Coverage of the labour force (%)")
     RENEWALS_DUE = "renewals_due", _("Due to pay again")
@@ -62,6 +64,12 @@ class ProgressSnapshot(models.Model):
                                              blank=True)
     gap = models.DecimalField(_("gap to phased plan"), max_digits=14, decimal_places=2, null=True, blank=True)
     forecast = models.DecimalField(_("year-end forecast"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # Growth on last year: the actual of the same unit and metric on the same day a year before
+    # (28 February for 29 February), read from the stored snapshots; NULL when that day has none.
+    last_year = models.DecimalField(_("same day last year"), max_digits=14, decimal_places=2, null=True, blank=True)
+    growth = models.DecimalField(_("growth on last year"), max_digits=14, decimal_places=2, null=True, blank=True)
+    growth_percent = models.DecimalField(_("growth on last year (%)"), max_digits=11, decimal_places=2, null=True,
+                                         blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ProgressStatus.choices,
                               default=ProgressStatus.NO_PLAN)
     computed_at = models.DateTimeField(_("computed at"))
@@ -88,7 +96,8 @@ class ProgressSnapshot(models.Model):
 class ProgressBreakdown(models.Model):
     """New and active participants of a unit on `date`, split along one dimension.
 
-    Dimension "month" holds the new participants of each month of the year (key "YYYY-MM").
+    `new_participants` counts the year to `date`, `new_in_month` the month of `date` to that day: at
+    a month end, the month's new participants. Dimension "month" holds the new participants of each month of the year (key "YYYY-MM").
     """
 
     unit = models.ForeignKey(
@@ -101,6 +110,7 @@ class ProgressBreakdown(models.Model):
     label = models.CharField(_("label"), max_length=200, blank=True)
     new_participants = models.PositiveIntegerField(_("new participants"), default=0)
     active_participants = models.PositiveIntegerField(_("active participants"), default=0)
+    new_in_month = models.PositiveIntegerField(_("new participants in the month"), default=0)
 
     class Meta:
         verbose_name = _("progress breakdown")

@@ -22,3 +22,27 @@ def _rounded(value, digits):
     """Django's number_format cuts the extra digits off; figures must be rounded half up (56,03 → 56,0; 112,96 → 113,0)."""
     exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return number_format(exact, digits, force_grouping=True)
+
+
+def signed_number(value, digits=0):
+    """A change with its sign: +11.554, −2.040, 0."""
+    if value is None or value == "":
+        return ""
+    text = number(abs(Decimal(str(value))), digits)
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
+
+
+def signed_percent(value, digits=1):
+    """+61,4%, −3,0%."""
+    if value is None or value == "":
+        return ""
+    text = percent(abs(Decimal(str(value))), digits)
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
+
+
+def growth_text(difference, growth_percent, digits=0):
+    """"+11.554 (+61,4%)"; without a base last year only the difference; empty without last year."""
+    if difference is None:
+        return ""
+    text = signed_number(difference, digits)
+    return f"{text} ({signed_percent(growth_percent)})" if growth_percent is not None else text

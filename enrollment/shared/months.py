@@ -26,3 +26,10 @@ def same_day_months_later(day, months):
     """The same day of the month `months` later, or that month's last day when it is shorter."""
     first = add_months(day, months)
     return min(first.replace(day=1) + (day - day.replace(day=1)), month_end(first))
+
+
+def same_day_last_year(day):
+    """The same day a year before; 29 February compares with 28 February."""
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)

@@ -57,9 +57,11 @@
         }
         panel.classList.remove("invalid");
         show("error", "");
-        ["months", "gross", "state_support", "local_support", "net", "rule", "floor", "ceiling"].forEach(function (n) {
+        ["months", "gross", "state_support", "local_support", "net", "rule", "floor", "ceiling", "adjustment"].forEach(function (n) {
           show(n, data[n]);
         });
+        show("fund_return", data.fund_return ? "(" + data.fund_return + ")" : "");
+        panel.querySelectorAll("[data-several-years]").forEach(function (el) { el.hidden = !data.fund_return; });
         show("support_rate", "(" + data.support_rate + ")");
       })
       .catch(function () { /* the saved form is checked again on the server */ });

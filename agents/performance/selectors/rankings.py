@@ -1,7 +1,10 @@
 """Agent performance per staff member, point and organisation, and the emulation leaderboards."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
 
 from agents.organisations.models import CollectionPoint, OrganisationType
 from agents.performance.selectors.performance import (
@@ -42,16 +45,31 @@ class PerformanceRow:
         return (Decimal(self.new) * 100 / self.target).quantize(Decimal("0.1"))
 
 
+# What "% of quota" is measured against over a period (docs/AGENTS.md): the quota of the months of
+# the period (monthly quotas, a twelfth of a whole-year quota per month), or the whole year's.
+PHASED, WHOLE_YEAR = "phased", "year"
+QUOTA_BASES = [(PHASED, _("the quota phased to this period")), (WHOLE_YEAR, _("the year's quota"))]
+
+
+def quota_months(start, end, basis=PHASED):
+    """The months whose quotas a period is measured against."""
+    months = months_of(start, end)
+    if basis != WHOLE_YEAR:
+        return months
+    return [date(year, month, 1) for year in sorted({m.year for m in months}) for month in range(1, 13)]
+
+
 def _percent_or_minus(row):
     return row.percent if row.percent is not None else Decimal(-1)
 
 
-def agent_performance(level, staff, points, organisations, start, end, metric=Metric.SI_NEW):
+def agent_performance(level, staff, points, organisations, start, end, metric=Metric.SI_NEW, basis=PHASED):
     """Rows for the level over [start, end]; staff/points/organisations are already scoped querysets.
 
     `metric`: new voluntary SI participants (counted, docs/AGENTS.md) or new household HI participants
-    (reported), each against the quotas of that metric."""
-    months = months_of(start, end)
+    (reported), each against the quotas of that metric; `basis`: the quotas of the period's months or
+    of the whole year."""
+    months = quota_months(start, end, basis)
     new = (new_hi_by_agent_month if metric == Metric.HI_HOUSEHOLD else new_by_agent_month)(staff, start, end)
     renewals = renewals_by_agent_month(staff, start, end)
     members = list(staff.values_list("pk", "full_name", "point_id", "point__name", "point__organisation_id",
@@ -108,8 +126,8 @@ def _organisation_targets(organisations, points, months, metric=Metric.SI_NEW):
     return targets
 
 
-def officer_performance(officers, start, end):
-    months = months_of(start, end)
+def officer_performance(officers, start, end, basis=PHASED):
+    months = quota_months(start, end, basis)
     targets = targets_for_months(OfficerQuota, officers, months)
     new = new_by_officer(officers, start, end)
     renewals = renewals_by_officer(officers, start, end)

@@ -21,6 +21,7 @@ from enrollment.progress.models import (
     RecomputeRun,
     RecomputeStatus,
 )
+from enrollment.shared.months import same_day_last_year
 from enrollment.shared.scoping import scope_path, scope_queryset
 from enrollment.territory.models.units import CodeSet, Level
 
@@ -44,6 +45,9 @@ BREAKDOWNS_BY_LEVEL = {
 
 RANKING = (F("achievement_in_force").desc(nulls_last=True), F("achievement_initial").desc(nulls_last=True),
            "unit__name")
+# Ranked by growth on last year instead: the percent, then the difference.
+RANKING_BY_GROWTH = (F("growth_percent").desc(nulls_last=True), F("growth").desc(nulls_last=True), "unit__name")
+RANKINGS = {"plan": RANKING, "growth": RANKING_BY_GROWTH}
 
 
 @dataclass
@@ -52,9 +56,10 @@ class Dashboard:
     requested: datetime.date
     shown: datetime.date | None
     metric: str
+    ranking: str = "plan"  # the units below by % of plan, or by growth on last year
     figures: dict = field(default_factory=dict)  # metric → ProgressSnapshot
     history: list = field(default_factory=list)  # ProgressSnapshot of `metric` at each month end, then `shown`
-    new_history: list = field(default_factory=list)  # the same for new participants (year to date)
+    new_history: list = field(default_factory=list)  # new participants of the month at each month end, then `shown`
     children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
     breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
 
@@ -73,6 +78,10 @@ class Dashboard:
     @property
     def new_by_month(self):
         return new_by_month(self.new_history, self.shown)
+
+    @property
+    def last_year_day(self):
+        return same_day_last_year(self.shown) if self.shown else None
 
 
 def _unit_filter(unit):
@@ -104,25 +113,25 @@ def month_ends(year, until):
     return [d for d in ends if d < until] + [until]
 
 
-def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS):
+def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS, ranking="plan"):
     """Everything one dashboard draws. The caller has already checked that `unit` is in scope."""
     if unit is None and scope_path(user) != "":
         raise PermissionError("the national dashboard is for national users")
     shown = shown_date(user, unit, on_or_before)
-    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric)
+    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric, ranking=ranking)
     if shown is None:
         return board
     own = snapshots(user).filter(**_unit_filter(unit))
     board.figures = {s.metric: s for s in own.filter(date=shown)}
-    history = own.filter(metric__in={metric, ProgressMetric.SI_NEW}, date__in=month_ends(shown.year, shown))
+    history = own.filter(metric__in={metric, ProgressMetric.SI_NEW_MONTH}, date__in=month_ends(shown.year, shown))
     for row in history.order_by("date"):
         if row.metric == metric:
             board.history.append(row)
-        if row.metric == ProgressMetric.SI_NEW:
+        if row.metric == ProgressMetric.SI_NEW_MONTH:
             board.new_history.append(row)
     board.children = list(
         snapshots(user).filter(date=shown, metric=metric, **children_filter(unit))
-        .select_related("unit").order_by(*RANKING)
+        .select_related("unit").order_by(*RANKINGS.get(ranking, RANKING))
     )
     for row in breakdowns(user).filter(date=shown, dimension__in=board.dimensions, **_unit_filter(unit)).order_by(
             "dimension", "-new_participants", "key"):
@@ -131,24 +140,21 @@ def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANT
 
 
 def new_by_month(new_history, shown):
-    """[(first of month, new participants)] from January to the month of `shown`: the differences
-    of the year-to-date count between month ends (a month without a snapshot had nobody)."""
+    """[(first of month, new participants or None)] from January to the month of `shown`, as the
+    engine stored them at each month end (and at `shown` for its month so far). A month end
+    without a row for the unit has no figures: None, never zero."""
     if shown is None:
         return []
-    to_date = {row.date: row.actual for row in new_history}
-    result, before = [], 0
-    for end in month_ends(shown.year, shown):
-        total = int(to_date.get(end, 0))
-        result.append((end.replace(day=1), total - before))
-        before = total
-    return result
+    in_month = {row.date: row.actual for row in new_history}
+    return [(end.replace(day=1), None if end not in in_month else int(in_month[end]))
+            for end in month_ends(shown.year, shown)]
 
 
 def new_by_month_of(user, unit, shown):
     """The same for a table page, in one query."""
     if shown is None:
         return []
-    rows = snapshots(user).filter(metric=ProgressMetric.SI_NEW, date__in=month_ends(shown.year, shown),
+    rows = snapshots(user).filter(metric=ProgressMetric.SI_NEW_MONTH, date__in=month_ends(shown.year, shown),
                                   **_unit_filter(unit))
     return new_by_month(rows, shown)
 

@@ -93,11 +93,11 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None):
                 target[metric] = target.get(metric, 0) + value
 
     breakdowns, labels = _stored_breakdowns(units, breakdown_days)
-    for (unit_id, day, dimension, key), (new, active) in added.breakdowns.items():
+    for (unit_id, day, dimension, key), added_counts in added.breakdowns.items():
         if unit_id in units and adds(unit_id, day):
-            counts = breakdowns.setdefault((unit_id, day, dimension, key), [0, 0])
-            counts[0] += new
-            counts[1] += active
+            counts = breakdowns.setdefault((unit_id, day, dimension, key), [0, 0, 0])
+            for column, value in enumerate(added_counts):
+                counts[column] += value
     paths = {pk: path for pk, (_commune, path) in units.items()}
     return figures, breakdowns, labels, paths, {commune for commune, _path in units.values()}
 
@@ -117,8 +117,8 @@ def _stored_breakdowns(units, days):
         return breakdowns, labels
     for chunk in _chunks(units):
         rows = ProgressBreakdown.objects.filter(unit_id__in=chunk, date__in=days).values_list(
-            "unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants")
-        for unit_id, day, dimension, key, label, new, active in rows:
-            breakdowns[(unit_id, day, dimension, key)] = [new, active]
+            "unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants", "new_in_month")
+        for unit_id, day, dimension, key, label, new, active, in_month in rows:
+            breakdowns[(unit_id, day, dimension, key)] = [new, active, in_month]
             labels[(dimension, key)] = label
     return breakdowns, labels

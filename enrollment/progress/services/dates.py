@@ -1,10 +1,10 @@
-"""Which days get snapshots: today and every past month end of this year and the last."""
+"""Which days get snapshots: today, the same day last year, and every past month end of this year and the last."""
 
 import datetime
 
 from django.utils import timezone
 
-from enrollment.shared.months import add_months, first_of_month, month_end
+from enrollment.shared.months import add_months, first_of_month, month_end, same_day_last_year
 
 
 def local_today():
@@ -12,16 +12,31 @@ def local_today():
 
 
 def snapshot_days(today=None):
-    """Month ends of last year and of this year up to yesterday's month, then today; oldest first."""
+    """Month ends of last year and of this year up to yesterday's month, then today; oldest first.
+
+    The same day last year is among them too, so that today's growth on last year compares
+    figures computed by the same rules from the same register."""
     today = today or local_today()
-    days = []
+    days = {same_day_last_year(today), today}
     for year in (today.year - 1, today.year):
         for month in range(1, 13):
             day = month_end(datetime.date(year, month, 1))
             if day < today:
-                days.append(day)
-    days.append(today)
-    return days
+                days.add(day)
+    return sorted(days)
+
+
+def days_for_a_past_day(day):
+    """What a past day asked for on its own needs beside it: the month ends of its year before it
+    (new participants of each month) and the same day a year before (growth); oldest first."""
+    days = {day, same_day_last_year(day)}
+    days.update(end for end in (month_end(datetime.date(day.year, m, 1)) for m in range(1, 13)) if end < day)
+    return sorted(days)
+
+
+def days_with_breakdowns(days):
+    """Breakdowns are kept on every snapshot day of every year, past days computed on demand too."""
+    return list(days)
 
 
 def days_affected(changed_days, today=None):

@@ -33,6 +33,7 @@ from enrollment.progress.services.additions import (
 )
 from enrollment.progress.services.dates import (
     days_affected,
+    days_with_breakdowns,
     local_today,
     parse_days,
     snapshot_days,
@@ -335,7 +336,7 @@ def _scope_of(run, today, added):
 
 def _ancestors_roll_up(days, communes, today, computed_at, counts, step):
     """Sum the leaves into the districts, provinces and the country above `communes` (None: all)."""
-    breakdown_days = [d for d in days if d.year == today.year]
+    breakdown_days = days_with_breakdowns(days)
     if communes is None:
         statistics_refresh()
         ancestors = list(Unit.objects.filter(level__lt=Level.COMMUNE).values_list("pk", flat=True)) + [None]
@@ -356,8 +357,7 @@ def _ancestors_roll_up(days, communes, today, computed_at, counts, step):
 
 def _leaves_recount(days, communes, today, computed_at, counts, step):
     """Recount communes (all with None) and their villages from the register."""
-    # Breakdowns are kept for this year's days only: last year's are read as totals.
-    breakdown_days = [d for d in days if d.year == today.year]
+    breakdown_days = days_with_breakdowns(days)
     leaves = leaves_compute(days, communes, breakdown_days, on_step=step)
     leaf_units = Unit.objects.filter(level__in=(Level.COMMUNE, Level.VILLAGE))
     if communes is not None:
@@ -372,7 +372,7 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
 
 def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step):
     """Add the waiting participants to the stored figures of the leaves they count in; the communes touched."""
-    breakdown_days = [d for d in days if d.year == today.year]
+    breakdown_days = days_with_breakdowns(days)
     figures, breakdowns, labels, paths, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step)
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
     counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))

@@ -9,11 +9,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enrollment.plans.phasing import phased_value
 from enrollment.plans.selectors.plans import plan_versions_for
 from enrollment.progress.models import ProgressMetric, ProgressSnapshot, ProgressStatus
+from enrollment.progress.services.growth import growth_of
 from enrollment.shared.months import month_end
 from enrollment.territory.models.units import LabourForce, Level, Unit
 
 M = ProgressMetric
-COUNT_METRICS = (M.SI_PARTICIPANTS, M.SI_NEW, M.HI_HOUSEHOLD, M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED)
+COUNT_METRICS = (M.SI_PARTICIPANTS, M.SI_NEW, M.SI_NEW_MONTH, M.HI_HOUSEHOLD, M.RENEWALS_DUE, M.RENEWALS_PAID,
+                 M.RENEWALS_LAPSED)
 PLANNED = (M.SI_PARTICIPANTS, M.SI_NEW, M.HI_HOUSEHOLD, M.COVERAGE)
 # On track while at least this share of the phased plan is reached, or the forecast reaches the plan.
 ON_TRACK_PERCENT = Decimal(95)
@@ -23,6 +25,7 @@ CENT = Decimal("0.01")
 SNAPSHOT_COLUMNS = (
     "unit_id", "date", "metric", "actual", "plan_initial", "plan_in_force", "phased_to_date", "achievement_initial",
     "achievement_in_force", "achievement_phased", "gap", "forecast", "status", "computed_at",
+    "last_year", "growth", "growth_percent",
 )
 
 
@@ -193,31 +196,43 @@ def _status(plan_in_force, achievement_phased, forecast):
     return ProgressStatus.AT_RISK
 
 
-def snapshot_rows(figures, plans, labour, history, computed_at):
-    """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric."""
+def actual_values(unit_id, day, values, labour):
+    """{metric: actual} of one (unit, day): the counts, and coverage over the labour force."""
+    labour_force = labour.get(unit_id, day.year)
+    actuals = {metric: int(values.get(metric, 0)) for metric in COUNT_METRICS}
+    active = values.get(M.SI_PARTICIPANTS, 0)
+    actuals[M.COVERAGE] = _dec(Decimal(active) * 100 / Decimal(labour_force)) if labour_force else 0
+    return actuals
+
+
+def snapshot_rows(figures, plans, labour, history, computed_at, last_year_of):
+    """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric.
+
+    `last_year_of(actuals)` gives the LastYear book (`services/growth.py`) over these actuals."""
     rows = []
     append = rows.append
     no_plan = ProgressStatus.NO_PLAN
+    all_actuals = {key: actual_values(*key, values, labour) for key, values in figures.items()}
+    last_year = last_year_of(all_actuals)
     for (unit_id, day), values in figures.items():
         labour_force = labour.get(unit_id, day.year)
-        active = values.get(M.SI_PARTICIPANTS, 0)
-        actuals = {metric: int(values.get(metric, 0)) for metric in COUNT_METRICS}
-        actuals[M.COVERAGE] = _dec(Decimal(active) * 100 / Decimal(labour_force)) if labour_force else 0
         expected = forecasts(unit_id, day, values, labour_force, history)
-        for metric, actual in actuals.items():
+        for metric, actual in all_actuals[(unit_id, day)].items():
             forecast = _dec(expected.get(metric))
+            before = last_year.value(unit_id, day, metric)
+            growth = (_dec(before), *map(_dec, growth_of(actual, before)))
             in_force = None
             if metric in PLANNED:
                 initial, in_force, phased = plans.figures(unit_id, day, metric)
             if in_force is None:
                 append((unit_id, day, metric, actual, None, None, None, None, None, None, None, forecast, no_plan,
-                        computed_at))
+                        computed_at, *growth))
                 continue
             achievement_phased = _percent(actual, phased)
             append((
                 unit_id, day, metric, actual, _dec(initial), _dec(in_force), _dec(phased),
                 _percent(actual, initial), _percent(actual, in_force), achievement_phased,
                 None if phased is None else _dec(Decimal(phased) - actual), forecast,
-                _status(in_force, achievement_phased, forecast), computed_at,
+                _status(in_force, achievement_phased, forecast), computed_at, *growth,
             ))
     return rows

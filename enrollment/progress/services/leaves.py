@@ -36,8 +36,8 @@ class Leaves:
     """{(unit_id, day): {metric: number}} for communes and villages, and commune breakdowns."""
 
     figures: dict = field(default_factory=lambda: defaultdict(dict))
-    # {(commune_id, day, dimension, key): [new, active]}
-    breakdowns: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # {(commune_id, day, dimension, key): [new in the year, active, new in the month]}
+    breakdowns: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
 
 
 def has_field(model, name):
@@ -125,9 +125,15 @@ def active_sql(cte, scope, key="", join=""):
     )
 
 
+NEW_COUNTS = "COUNT(*), COUNT(CASE WHEN par.first_paid_on >= dt.m THEN 1 END)"
+FIRST_PAYMENT_COUNTS = ("COUNT(DISTINCT pay.participant_id), "
+                        "COUNT(DISTINCT CASE WHEN pay.paid_on >= dt.m THEN pay.participant_id END)")
+
+
 def new_sql(cte, scope, key="par.village_id"):
+    """New participants of the year to the day, and of the day's month to the day."""
     return (
-        f"{cte} SELECT par.commune_id, {key}, dt.d, COUNT(*) "
+        f"{cte} SELECT par.commune_id, {key}, dt.d, {NEW_COUNTS} "
         f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart AND par.first_paid_on <= dt.d "
         f"WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
     )
@@ -159,7 +165,7 @@ def renewals_sql(cte, scope):
 def first_payment_new_sql(cte, scope, key, join=""):
     """New participants of the year to the day, by an attribute of their first payment."""
     return (
-        f"{cte} SELECT pay.commune_id, {key}, dt.d, COUNT(DISTINCT pay.participant_id) "
+        f"{cte} SELECT pay.commune_id, {key}, dt.d, {FIRST_PAYMENT_COUNTS} "
         f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart AND pay.paid_on <= dt.d "
         f"{join} WHERE 1 = 1{scope} GROUP BY 1, 2, 3"
     )
@@ -230,7 +236,7 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, pe
         new_scope, new_ids = scopes["new"]
         _add(leaves, _fetch(active_sql(cte, active_scope), day_params + active_ids), [M.SI_PARTICIPANTS])
         step()
-        _add(leaves, _fetch(new_sql(cte, new_scope), day_params + new_ids), [M.SI_NEW])
+        _add(leaves, _fetch(new_sql(cte, new_scope), day_params + new_ids), [M.SI_NEW, M.SI_NEW_MONTH])
         step()
     _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
     step()
@@ -255,23 +261,26 @@ def _breakdowns(leaves, cte, day_params, scopes):
             rows = _fetch(new_sql(cte, new_scope, key), day_params + new_ids)
         else:
             rows = _fetch(first_payment_new_sql(cte, first_scope, key, join), day_params + first_ids)
-        for commune_id, value, day, count in rows:
+        for commune_id, value, day, count, in_month in rows:
             if value is not None:
-                leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))][0] += count
+                counts = leaves.breakdowns[(commune_id, _as_date(day), dimension, str(value))]
+                counts[0] += count
+                counts[2] += in_month
 
 
-def _grouped(leaves, sql, params, keys, metric, column, breakdown_days):
-    """Rows of a GROUPING SETS query: (commune, day, grouping mask, *keys, count).
+def _grouped(leaves, sql, params, keys, metrics, columns, breakdown_days):
+    """Rows of a GROUPING SETS query: (commune, day, grouping mask, *keys, *counts), one count per
+    metric (figures) and per column (breakdowns).
 
     The mask tells which key a row is grouped by (its bit is 0); all bits set is the commune's total.
     """
     width = len(keys)
     for commune_id, day, mask, *values in _fetch(sql, params):
-        count = values[-1]
+        counts = values[width:]
         day = _as_date(day)
         grouped = [i for i in range(width) if not mask & (1 << (width - 1 - i))]
         if not grouped:
-            if metric:
+            for metric, count in zip(metrics, counts):
                 leaves.figures[(commune_id, day)][metric] = count
             continue
         index = grouped[0]
@@ -279,11 +288,13 @@ def _grouped(leaves, sql, params, keys, metric, column, breakdown_days):
         if value is None:
             continue
         if dimension == "village":
-            if metric:
-                target = leaves.figures[(value, day)]
+            target = leaves.figures[(value, day)]
+            for metric, count in zip(metrics, counts):
                 target[metric] = target.get(metric, 0) + count
         elif day in breakdown_days:
-            leaves.breakdowns[(commune_id, day, dimension, str(value))][column] += count
+            target = leaves.breakdowns[(commune_id, day, dimension, str(value))]
+            for column, count in zip(columns, counts):
+                target[column] += count
 
 
 def _pg_grouped(leaves, cte, day_params, scopes, breakdown_days):
@@ -307,22 +318,22 @@ def _pg_grouped(leaves, cte, day_params, scopes, breakdown_days):
     active = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
                     f"FROM dt {active_join()} JOIN {T['participant']} par ON par.id = pay.participant_id {joins}"),
                    [VILLAGE_OF_PAYMENT] + [on_breakdown_days(k) for _d, k, _j, _s in dims], active_scope)
-    _grouped(leaves, active, day_params + active_ids, active_keys, M.SI_PARTICIPANTS, 1, breakdown_days)
+    _grouped(leaves, active, day_params + active_ids, active_keys, [M.SI_PARTICIPANTS], [1], breakdown_days)
 
     by_participant = [(d, k) for d, k, _j, source in dims if source == "participant"]
     new_keys = ["village"] + [d for d, _k in by_participant]
-    new = query(("par.commune_id", "COUNT(*)",
+    new = query(("par.commune_id", NEW_COUNTS,
                  f"FROM dt JOIN {T['participant']} par ON par.first_paid_on >= dt.ystart "
                  f"AND par.first_paid_on <= dt.d"),
                 ["par.village_id"] + [on_breakdown_days(k) for _d, k in by_participant], new_scope)
-    _grouped(leaves, new, day_params + new_ids, new_keys, M.SI_NEW, 0, breakdown_days)
+    _grouped(leaves, new, day_params + new_ids, new_keys, [M.SI_NEW, M.SI_NEW_MONTH], [0, 2], breakdown_days)
 
     by_payment = [(d, k) for d, k, _j, source in dims if source == "payment"]
     if by_payment and breakdown_days:
         # Only the breakdown days: these figures have no total to feed.
         cte, day_params = _days_cte(sorted(breakdown_days), breakdown_days)
-        first = query(("pay.commune_id", "COUNT(DISTINCT pay.participant_id)",
+        first = query(("pay.commune_id", FIRST_PAYMENT_COUNTS,
                        f"FROM dt JOIN {T['payment']} pay ON pay.is_first AND pay.paid_on >= dt.ystart "
                        f"AND pay.paid_on <= dt.d {joins}"),
                       [k for _d, k in by_payment], first_scope)
-        _grouped(leaves, first, day_params + first_ids, [d for d, _k in by_payment], None, 0, breakdown_days)
+        _grouped(leaves, first, day_params + first_ids, [d for d, _k in by_payment], [], [0, 2], breakdown_days)

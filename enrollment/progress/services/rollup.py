@@ -62,11 +62,11 @@ def rollup_breakdowns(days, ancestor_ids=None):
     anc_clause, anc_params = _ancestor_filter(ancestor_ids)
     sql = (
         f"WITH {ANCESTORS_CTE} SELECT anc.ancestor_id, b.date, b.dimension, b.key, MAX(b.label), "
-        f"SUM(b.new_participants), SUM(b.active_participants) "
+        f"SUM(b.new_participants), SUM(b.active_participants), SUM(b.new_in_month) "
         f"FROM {ProgressBreakdown._meta.db_table} b JOIN anc ON anc.commune_id = b.unit_id "
         f"WHERE {day_clause}{anc_clause} GROUP BY anc.ancestor_id, b.date, b.dimension, b.key"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, day_params + anc_params)
-        return [(a, _as_date(d), dim, key, label, int(new), int(active))
-                for a, d, dim, key, label, new, active in cursor.fetchall()]
+        return [(a, _as_date(d), dim, key, label, int(new), int(active), int(in_month))
+                for a, d, dim, key, label, new, active, in_month in cursor.fetchall()]

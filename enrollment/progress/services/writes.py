@@ -20,15 +20,18 @@ from enrollment.progress.services.figures import (
     PlanBook,
     snapshot_rows,
 )
+from enrollment.progress.services.growth import LastYear
 from enrollment.progress.services.labels import breakdown_labels
 from enrollment.territory.models.units import Level, Unit
 
-BREAKDOWN_COLUMNS = ("unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants")
+BREAKDOWN_COLUMNS = ("unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants",
+                     "new_in_month")
 SNAPSHOT_TYPES = (
     "bigint", "date", "varchar(20)", "numeric(14,2)", "numeric(14,2)", "numeric(14,2)", "numeric(14,2)",
     "numeric(9,2)", "numeric(9,2)", "numeric(9,2)", "numeric(14,2)", "numeric(14,2)", "varchar(10)", "timestamptz",
+    "numeric(14,2)", "numeric(14,2)", "numeric(11,2)",
 )
-BREAKDOWN_TYPES = ("bigint", "date", "varchar(16)", "varchar(40)", "varchar(200)", "integer", "integer")
+BREAKDOWN_TYPES = ("bigint", "date", "varchar(16)", "varchar(40)", "varchar(200)", "integer", "integer", "integer")
 
 
 def _escape(text):
@@ -182,7 +185,8 @@ def figures_write(figures, paths, days, computed_at):
     }
     history = History(figures, unit_ids, years, days, shown)
     _delete_emptied([key for key in figures if key not in shown])
-    return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at))
+    return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at,
+                                          lambda actuals: LastYear(actuals, unit_ids, days)))
 
 
 def _delete_emptied(keys):
@@ -196,11 +200,11 @@ def _delete_emptied(keys):
 
 
 def breakdown_rows(breakdowns, labels=None):
-    """Rows to write from {(unit, day, dimension, key): [new, active]}; `labels` ({(dimension, key):
+    """Rows to write from {(unit, day, dimension, key): [new, active, new in the month]}; `labels` ({(dimension, key):
     label}) are used where given, the others looked up."""
     labels = {**breakdown_labels({k: v for k, v in breakdowns.items() if (k[2], k[3]) not in (labels or {})}),
               **(labels or {})}
     return [
-        (unit_id, day, dimension, key, labels.get((dimension, key), key)[:200], new, active)
-        for (unit_id, day, dimension, key), (new, active) in breakdowns.items()
+        (unit_id, day, dimension, key, labels.get((dimension, key), key)[:200], new, active, in_month)
+        for (unit_id, day, dimension, key), (new, active, in_month) in breakdowns.items()
     ]

@@ -82,19 +82,25 @@ def ranked_children(children):
 
 def children_chart(board, child_url):
     traces = []
+    by_growth = board.ranking == "growth"
+    value = (lambda row: _number(row.growth_percent)) if by_growth else (lambda row: _number(achievement(row)))
     # Plotly draws the first category at the bottom: the worst first, so the best end on top.
     for name, rows in reversed(ranked_children(board.children)):
         rows = list(reversed(rows))
         traces.append(go.Bar(
-            y=[row.unit.name for row in rows], x=[_number(achievement(row)) for row in rows], orientation="h",
-            name=name or _("Plan achieved (%)"), showlegend=bool(name),
+            y=[row.unit.name for row in rows], x=[value(row) for row in rows], orientation="h",
+            name=name or (_("Growth on last year (%)") if by_growth else _("Plan achieved (%)")), showlegend=bool(name),
             marker_color=[STATUS_COLOURS.get(row.status, GREY) for row in rows],
             customdata=[child_url(row.unit) for row in rows],
             texttemplate="%{x:,.1f}%", textposition="auto", hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
         ))
     count = sum(len(trace.y) for trace in traces)
-    title = _("Provinces ranked by plan achieved (%)") if board.unit is None else \
-        _("Units below ranked by plan achieved (%)")
+    if by_growth:
+        title = _("Provinces ranked by growth on last year (%)") if board.unit is None else \
+            _("Units below ranked by growth on last year (%)")
+    else:
+        title = _("Provinces ranked by plan achieved (%)") if board.unit is None else \
+            _("Units below ranked by plan achieved (%)")
     return _figure(traces, title, height=max(220, 60 + 26 * count), yaxis={"type": "category"},
                    xaxis={"ticksuffix": "%"}, barmode="overlay")
 

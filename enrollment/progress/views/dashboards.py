@@ -62,6 +62,11 @@ class DashboardQuery(forms.Form):
     date = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
                            error_messages={"invalid": gettext_lazy("Enter a valid date (dd/mm/yyyy).")})
     metric = forms.ChoiceField(required=False, choices=PLAN_METRIC_CHOICES)
+    rank = forms.ChoiceField(required=False, choices=[("plan", gettext_lazy("% of plan")),
+                                                      ("growth", gettext_lazy("Growth on last year"))])
+
+    def ranking(self):
+        return (self.cleaned_data.get("rank") if self.is_valid() else None) or "plan"
 
     def values(self):
         today = timezone.localdate()
@@ -114,7 +119,7 @@ def dashboard_unit(request, pk):
 def _dashboard(request, unit):
     query = DashboardQuery(request.GET)
     day, metric = query.values()
-    board = _board(request.user, unit, day, metric)
+    board = _board(request.user, unit, day, metric, query.ranking())
 
     pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
 
@@ -138,11 +143,11 @@ def _dashboard(request, unit):
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
-def _board(user, unit, day, metric):
+def _board(user, unit, day, metric, ranking="plan"):
     """The dashboard's figures, cached until snapshots are written again. The unit is already in
     the user's scope, so every user who may open it sees the same figures."""
-    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{figures_version()}"
-    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric), PARTS_CACHE_SECONDS)
+    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{ranking}:{figures_version()}"
+    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric, ranking), PARTS_CACHE_SECONDS)
 
 
 def _parts(board, child_url, pinned):
@@ -163,7 +168,7 @@ def _parts_key(board, pinned):
     latest = max(stamps).isoformat() if stamps else ""
     unit = board.unit.pk if board.unit else "vn"
     return (f"dashboard-parts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
-            f"{pinned}")
+            f"{pinned}:{board.ranking}")
 
 
 def _build_charts(board, child_url):

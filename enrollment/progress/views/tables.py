@@ -10,7 +10,7 @@ from enrollment.progress.models import (
     ProgressSnapshot,
     ProgressStatus,
 )
-from enrollment.shared.formats import number, percent
+from enrollment.shared.formats import number, percent, signed_number, signed_percent
 from enrollment.territory.models.units import fold
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
@@ -36,6 +36,14 @@ class PercentColumn(NumberColumn):
     format = staticmethod(percent)
 
 
+class SignedNumberColumn(NumberColumn):
+    format = staticmethod(signed_number)
+
+
+class SignedPercentColumn(NumberColumn):
+    format = staticmethod(signed_percent)
+
+
 class ChildProgressTable(tables.Table):
     """One row per unit below, for the metric shown; a row opens that unit's dashboard."""
 
@@ -50,13 +58,17 @@ class ChildProgressTable(tables.Table):
     achievement_phased = PercentColumn(verbose_name=_("Phased plan achieved (%)"))
     gap = NumberColumn(verbose_name=_("Gap to phased plan"))
     forecast = NumberColumn(verbose_name=_("Year-end forecast"))
+    last_year = NumberColumn(verbose_name=_("Same day last year"))
+    growth = SignedNumberColumn(verbose_name=_("Growth on last year"))
+    growth_percent = SignedPercentColumn(verbose_name=_("Growth on last year (%)"))
     status = tables.Column(verbose_name=_("Status"))
 
     class Meta:
         model = ProgressSnapshot
         fields = ()
         sequence = ("name", "code", "actual", "plan_initial", "plan_in_force", "phased_to_date", "achievement_initial",
-                    "achievement_in_force", "achievement_phased", "gap", "forecast", "status")
+                    "achievement_in_force", "achievement_phased", "gap", "forecast", "last_year", "growth",
+                    "growth_percent", "status")
         attrs = {"class": "table clickable", "id": "children"}
         empty_text = _("No figures for the units below on this date.")
 

@@ -112,6 +112,11 @@ class Payment(models.Model):
     local_support = models.DecimalField(_("provincial top-up"), max_digits=14, decimal_places=0, default=0)
     net = models.DecimalField(_("net payable"), max_digits=14, decimal_places=0)
     supported_months = models.PositiveSmallIntegerField(_("supported months"), default=0)
+    # Several years in advance (discount, negative) or a lump sum for missing years (interest, positive):
+    # the fund's yearly investment return applied and what it changed against the full monthly rate.
+    fund_return = models.DecimalField(_("fund investment return applied (yearly)"), max_digits=7, decimal_places=4,
+                                      null=True, blank=True)
+    adjustment = models.DecimalField(_("discount (−) or interest (+)"), max_digits=14, decimal_places=0, default=0)
     collected_by_staff = models.ForeignKey(
         "enrollment.Staff", verbose_name=_("collected by (officer)"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="collected_payments",

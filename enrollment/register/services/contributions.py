@@ -4,14 +4,22 @@ Every figure comes from dated Parameters in force on the payment date, so a rule
 134/2015 until 30/06/2025, Decree 159/2025 after) is a new parameter row, not a code change.
 Support is a share of the contribution on the rural poverty line, for at most `support_max_years`
 years per person; a lump sum for the missing years gets none.
+
+Paying several years in advance is discounted, and a lump sum for missing years bears interest, at
+the fund's monthly investment return r (the yearly return of the year before the payment, ÷ 12;
+parameter `fund_investment_return`), on the monthly contribution P = 22% × income:
+advance of n months T = Σ_{i=1..n} P ÷ (1 + r)^(i−1); missing n months T = Σ_{i=1..n} P × (1 + r)^i
+(Decree 134/2015 Art. 9 and Circular 01/2016/TT-BLĐTBXH; the same formulas under Decree 159/2025).
+State support of an advance is given once, on the months it covers, undiscounted.
 """
 
+import datetime
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from enrollment.register.models.parameters import ParameterTable
+from enrollment.register.models.parameters import ParameterMissing, ParameterTable
 from enrollment.register.models.participants import METHOD_MONTHS, PaymentMethod
 
 MAX_ADVANCE_YEARS = 5
@@ -51,6 +59,10 @@ class Contribution:
     net: Decimal
     rule: str
     limits: IncomeLimits
+    # Advance and lump-sum payments: the yearly fund return applied, and the discount (negative) or
+    # interest (positive) it made against the months at the full monthly rate.
+    fund_return: Decimal | None = None
+    adjustment: Decimal = Decimal(0)
 
     def as_dict(self):
         return {key: (str(value) if isinstance(value, Decimal) else value) for key, value in asdict(self).items()}
@@ -101,11 +113,37 @@ def contribution_compute(*, on_date, monthly_income, method, support_category, m
     cap = int(params("support_max_years", on_date) * 12)
     supported = 0 if method == PaymentMethod.LUMP_SUM else max(0, min(months, cap - supported_months_before))
     on_poverty_line = limits.poverty_line * si_rate
-    gross = whole_dong(income * si_rate) * months
+    monthly = whole_dong(income * si_rate)
+    fund_return, gross = None, monthly * months
+    if method in (PaymentMethod.YEARS_IN_ADVANCE, PaymentMethod.LUMP_SUM):
+        fund_return = fund_return_for(on_date, params)
+        gross = several_months_amount(monthly, months, fund_return / 12, in_advance=method == PaymentMethod.YEARS_IN_ADVANCE)
     state_support = whole_dong(on_poverty_line * support_rate) * supported
     local_support = whole_dong(on_poverty_line * local_rate) * supported
     return Contribution(
         monthly_income=income, months=months, si_rate=si_rate, gross=gross, support_rate=support_rate,
         local_rate=local_rate, supported_months=supported, state_support=state_support,
         local_support=local_support, net=gross - state_support - local_support, rule=rule, limits=limits,
+        fund_return=fund_return, adjustment=gross - monthly * months,
     )
+
+
+def fund_return_for(on_date, params):
+    """The fund's yearly investment return of the year before `on_date`."""
+    year_before = datetime.date(on_date.year - 1, 12, 31)
+    try:
+        return params("fund_investment_return", year_before)
+    except ParameterMissing:
+        raise ContributionError("paid_on", _(
+            "The social insurance fund's investment return of %(year)s is not set: paying in advance or for "
+            "missing years cannot be computed.") % {"year": year_before.year}) from None
+
+
+def several_months_amount(monthly, months, rate, *, in_advance):
+    """n months at once: discounted when paid in advance, with interest when paid for missing months."""
+    growth = 1 + Decimal(rate)
+    if in_advance:
+        total = sum(Decimal(monthly) / growth ** (i - 1) for i in range(1, months + 1))
+    else:
+        total = sum(Decimal(monthly) * growth ** i for i in range(1, months + 1))
+    return whole_dong(total)

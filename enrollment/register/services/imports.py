@@ -326,7 +326,7 @@ class ParticipantPaymentImporter(Importer):
                 "period_end": add_months(r["period_start"], c.months - 1), "months": c.months, "method": r["method"],
                 "monthly_income": c.monthly_income, "gross": c.gross, "state_support": c.state_support,
                 "local_support": c.local_support, "net": c.net, "supported_months": c.supported_months,
-                "is_first": is_first, "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
+                "fund_return": c.fund_return, "adjustment": c.adjustment, "is_first": is_first, "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
             })
         bulk_insert(Payment, payments)
         participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))

@@ -11,6 +11,16 @@ D134 = "Nghị định 134/2015/NĐ-CP"
 D159 = "Nghị định 159/2025/NĐ-CP"
 TOP_UP = "Mức hỗ trợ thêm của tỉnh"
 
+# The social insurance fund's investment return of each year (a yearly rate, valid from 1 January of
+# the year it was earned): payments in advance are discounted, and lump sums for missing years bear
+# interest, at the monthly average (the rate ÷ 12) of the year before the payment (Decree 134/2015
+# Art. 9 and Circular 01/2016/TT-BLĐTBXH; Decree 159/2025). The starting value is to be replaced in
+# the admin by the rates Vietnam Social Security publishes.
+FUND_RETURN_SEED = [
+    ("fund_investment_return", date(2015, 1, 1), "0.06",
+     "Lãi suất đầu tư quỹ BHXH bình quân năm: giá trị ban đầu, cập nhật theo công bố của BHXH Việt Nam"),
+]
+
 SEED = [
     ("base_salary", date(2017, 7, 1), "1300000", "Nghị định 47/2017/NĐ-CP"),
     ("base_salary", date(2018, 7, 1), "1390000", "Nghị định 72/2018/NĐ-CP"),
@@ -43,7 +53,7 @@ SEED = [
     ("hi_household_share_3", date(2018, 1, 1), "0.60", "Người thứ 3"),
     ("hi_household_share_4", date(2018, 1, 1), "0.50", "Người thứ 4"),
     ("hi_household_share_5", date(2018, 1, 1), "0.40", "Người thứ 5 trở đi"),
-]
+] + FUND_RETURN_SEED
 
 
 def parameters_ensure(sender=None, using="default", **kwargs):

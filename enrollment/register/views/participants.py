@@ -35,6 +35,7 @@ from enrollment.register.services.participants import (
 from enrollment.register.tables import ParticipantTable, PaymentTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.formats import percent
 from enrollment.shared.scoping import get_object_in_scope
 
 
@@ -180,7 +181,9 @@ def contribution_preview(request):
         "ok": True, "months": result.months, "rule": result.rule,
         "gross": _money(result.gross), "state_support": _money(result.state_support),
         "local_support": _money(result.local_support), "net": _money(result.net),
-        "supported_months": result.supported_months,
+        "supported_months": result.supported_months, "adjustment": _money(result.adjustment),
+        "fund_return": "" if result.fund_return is None else _("fund return %(rate)s a year") % {
+            "rate": percent(result.fund_return * 100, 2)},
         "support_rate": number_format(result.support_rate * 100, 0) + "%",
         "floor": _money(result.limits.floor), "ceiling": _money(result.limits.ceiling),
     })

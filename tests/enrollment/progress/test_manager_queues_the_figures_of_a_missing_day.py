@@ -17,7 +17,7 @@ def test_a_day_without_figures_offers_a_recompute_and_shows_its_progress(
         response = client.post("/dashboards/recompute/", {"date": "2026-01-15", "next": url})
     run = RecomputeRun.objects.get()
     assert response.url == f"{url}&run={run.pk}"
-    assert run.kind == "full" and run.dates == ["2026-01-15"]
+    assert run.kind == "full" and run.dates == ["2025-01-15", "2026-01-15"]  # and the same day last year
     status = client.get(f"/dashboards/recompute/{run.pk}/status/").json()
     assert status["finished"] and status["percent"] == 100 and status["status"] == "done"
     assert 'id="recompute-run"' in client.get(response.url).content.decode()
