@@ -102,9 +102,9 @@ class WorkerProcess:
 
     def stop(self):
         if self.is_alive():
-            os.killpg(self.process.pid, signal.SIGTERM)
+            os.killpg(self.process.pid, signal.SIGQUIT)  # cold shutdown: the test is over
             try:
-                self.process.wait(15)
+                self.process.wait(5)
             except subprocess.TimeoutExpired:
                 self.kill()
 
@@ -150,3 +150,38 @@ class Beat:
         if time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
             task_dispatch("enrollment.tasks.sweep_background_work")
+
+
+class stall_writes:
+    """Hold an EXCLUSIVE lock on a table from another connection: a run that writes to it waits there,
+    mid-run, until the block ends — a slow run to kill or to pull Redis from under."""
+
+    def __init__(self, model):
+        import threading
+
+        self.table = model._meta.db_table
+        self.taken, self.release = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=self._hold, daemon=True)
+
+    def _hold(self):
+        from django.db import connection as own
+        from django.db import transaction
+
+        try:
+            with transaction.atomic():
+                with own.cursor() as cursor:
+                    cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+                self.taken.set()
+                self.release.wait(60)
+        finally:
+            own.close()
+
+    def __enter__(self):
+        self.thread.start()
+        assert self.taken.wait(10)
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.thread.join(10)
+        return False

@@ -24,6 +24,7 @@ from enrollment.shared.models.users import OFFICE_ROLES
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 500
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's code for a duplicate key
 IMPORTERS = {}
 
 
@@ -120,13 +121,15 @@ def import_job_run(*, job_id):
     with override(job.options.get("language", "vi")):
         try:
             return _run(job, importer_for(job.kind))
-        except IntegrityError:
-            log.warning("import %s collided with another save", job.pk, exc_info=True)
-            return _fail(job, _same_rows_saved_meanwhile(job))
+        except IntegrityError as exc:
+            if getattr(exc.__cause__, "pgcode", None) == UNIQUE_VIOLATION or "UNIQUE" in str(exc):
+                log.warning("import %s collided with another save", job.pk, exc_info=True)
+                return _fail(job, _same_rows_saved_meanwhile(job))
+            log.exception("import %s: database error", job.pk)
+            return _fail(job, _refused(exc))
         except DatabaseError as exc:
             log.exception("import %s: database error", job.pk)
-            return _fail(job, _("The database refused the save (%(error)s); nothing from this file was saved. "
-                                "Try again from this page.") % {"error": type(exc).__name__})
+            return _fail(job, _refused(exc))
         except Exception as exc:  # noqa: BLE001 - whatever an importer raises, the job must end
             log.exception("import %s failed", job.pk)
             return _fail(job, _("The import stopped on an unexpected error (%(error)s); nothing from this file "
@@ -138,15 +141,21 @@ def _fail(job, message):
     return _finish(job, ImportStatus.FAILED, message=message, created_rows=0, updated_rows=0)
 
 
+def _refused(exc):
+    return _("The database refused the save (%(error)s); nothing from this file was saved. "
+             "Try again from this page.") % {"error": type(exc.__cause__ or exc).__name__}
+
+
 def _same_rows_saved_meanwhile(job):
     """The plain answer to a save beaten by another: usually the same file imported twice at once."""
-    twin = (ImportJob.objects.filter(kind=job.kind, content_sha256=job.content_sha256, status=ImportStatus.DONE,
-                                     dry_run=False).exclude(pk=job.pk).order_by("-finished_at").first()
-            if job.content_sha256 else None)
+    # The other may not be marked done yet: its rows committed a moment before its status.
+    twin = (ImportJob.objects.filter(kind=job.kind, content_sha256=job.content_sha256, dry_run=False,
+                                     status__in=(ImportStatus.DONE, ImportStatus.RUNNING))
+            .exclude(pk=job.pk).order_by("pk").first() if job.content_sha256 else None)
     if twin is not None:
-        return _("The same file was imported at the same time (import no. %(number)s, %(time)s) and its rows were "
-                 "saved there; nothing was saved twice from this upload.") % {
-            "number": twin.pk, "time": formats.date_format(timezone.localtime(twin.finished_at), "d/m/Y H:i")}
+        return _("The same file was imported at the same time (import no. %(number)s, uploaded %(time)s) and its "
+                 "rows were saved there; nothing was saved twice from this upload.") % {
+            "number": twin.pk, "time": formats.date_format(timezone.localtime(twin.created_at), "d/m/Y H:i")}
     return _("Some of these rows were saved by another import at the same moment; nothing from this file was "
              "saved. Try again from this page: rows already saved are not created twice.")
 

@@ -28,6 +28,8 @@ def send_daily_digest(day=None):
 def recompute_progress_run(run_id):
     """Execute a queued recompute; when another run holds the lock, it waits and is queued again."""
     run = progress_run_execute(run_id=run_id)
+    if run is None:
+        return None
     if run.status == RecomputeStatus.SKIPPED and progress_requeue_if_skipped(run):
         progress_run_dispatch(run, countdown=debounce_seconds())
     return {"status": run.status, "snapshot_rows": run.snapshot_rows}

@@ -30,6 +30,17 @@ def _posted_key(request):
         return None  # a form from before keys were issued: saved as it always was
 
 
+def earlier_result(request):
+    """The result URL of an earlier submit of this form's key, or None: checked before anything else a view
+    says about the posted data (an entry resent is not "a person already in the register")."""
+    key = _posted_key(request)
+    if key is None:
+        return None
+    user = request.user if request.user.is_authenticated else None
+    earlier = Submission.objects.filter(key=key, user=user).only("result_url").first()
+    return earlier.result_url if earlier else None
+
+
 def submitted_once(request, form, save):
     """Run `save()` — which writes and returns the URL to answer with — once per submission key.
 

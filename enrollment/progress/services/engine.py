@@ -93,9 +93,9 @@ def progress_run_execute(*, run_id, today=None, fail_after_step=None):
         pk=run_id,
     ).update(status=RecomputeStatus.RUNNING, started_at=now, heartbeat_at=now, total_steps=STEPS, done_steps=0,
              attempts=F("attempts") + 1, due_at=None)
-    run = RecomputeRun.objects.get(pk=run_id)
+    run = RecomputeRun.objects.filter(pk=run_id).first()
     if not claimed:
-        return run
+        return run  # finished, claimed by a live worker, or gone
     today = today or local_today()
     try:
         with Heartbeat(RecomputeRun, run.pk) as beat, _lock(run):

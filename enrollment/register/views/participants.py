@@ -35,7 +35,7 @@ from enrollment.register.tables import ParticipantTable, PaymentTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.scoping import get_object_in_scope
-from enrollment.shared.submissions import already_saved, submitted_once
+from enrollment.shared.submissions import already_saved, earlier_result, submitted_once
 
 
 def _get_participant_for_user(user, pk):
@@ -57,6 +57,9 @@ def participant_list(request):
 def participant_new(request):
     form = ParticipantEntryForm(request.POST or None, user=request.user)
     if request.method == "POST":
+        earlier = earlier_result(request)
+        if earlier is not None:
+            return already_saved(request, earlier)
         existing = _existing_in_scope(request, request.POST.get("personal_id", ""))
         if existing is not None:
             return existing
