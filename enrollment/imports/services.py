@@ -121,29 +121,26 @@ def import_job_run(*, job_id):
     with override(job.options.get("language", "vi")):
         try:
             return _run(job, importer_for(job.kind))
-        except IntegrityError as exc:
-            if getattr(exc.__cause__, "pgcode", None) == UNIQUE_VIOLATION or "UNIQUE" in str(exc):
-                log.warning("import %s collided with another save", job.pk, exc_info=True)
-                return _fail(job, _same_rows_saved_meanwhile(job))
-            log.exception("import %s: database error", job.pk)
-            return _fail(job, _refused(exc))
-        except DatabaseError as exc:
-            log.exception("import %s: database error", job.pk)
-            return _fail(job, _refused(exc))
         except Exception as exc:  # noqa: BLE001 - whatever an importer raises, the job must end
             log.exception("import %s failed", job.pk)
-            return _fail(job, _("The import stopped on an unexpected error (%(error)s); nothing from this file "
-                                "was saved. Try again from this page.") % {"error": type(exc).__name__})
+            return _fail(job, _failure_message(job, exc))
+
+
+def _failure_message(job, exc):
+    # Bulk inserts go through the driver's COPY, whose errors Django has not wrapped: read the SQLSTATE.
+    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+    if code == UNIQUE_VIOLATION or (isinstance(exc, IntegrityError) and "UNIQUE" in str(exc)):
+        return _same_rows_saved_meanwhile(job)
+    if code or isinstance(exc, DatabaseError):
+        return _("The database refused the save (%(error)s); nothing from this file was saved. "
+                 "Try again from this page.") % {"error": type(exc.__cause__ or exc).__name__}
+    return _("The import stopped on an unexpected error (%(error)s); nothing from this file "
+             "was saved. Try again from this page.") % {"error": type(exc).__name__}
 
 
 def _fail(job, message):
     job.refresh_from_db(fields=["total_rows", "processed_rows"])
     return _finish(job, ImportStatus.FAILED, message=message, created_rows=0, updated_rows=0)
-
-
-def _refused(exc):
-    return _("The database refused the save (%(error)s); nothing from this file was saved. "
-             "Try again from this page.") % {"error": type(exc.__cause__ or exc).__name__}
 
 
 def _same_rows_saved_meanwhile(job):
