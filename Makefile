@@ -44,12 +44,13 @@ lint: install
 test: system-deps assets lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# With REDIS_URL set: a real worker and the scheduler for the demo.
+# With REDIS_URL set: a real worker and the scheduler for the demo. Each starts again when it exits
+# (as systemd does in production, deploy/); Ctrl-C twice stops it.
 worker: install
-	$(BIN)/celery -A bhxh_targets worker -l info
+	while true; do $(BIN)/celery -A bhxh_targets worker -l info; echo "worker exited ($$?); restarting in 2 s"; sleep 2; done
 
 beat: install
-	$(BIN)/celery -A bhxh_targets beat -l info
+	while true; do $(BIN)/celery -A bhxh_targets beat -l info; echo "beat exited ($$?); restarting in 2 s"; sleep 2; done
 
 messages: install
 	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=tests --no-obsolete

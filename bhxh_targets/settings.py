@@ -152,7 +152,9 @@ AUTH_USER_MODEL = "enrollment.User"
 
 REDIS_URL = os.getenv("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Tolerant of a Redis outage: pages fall back to the database (bhxh_targets/cache.py).
+    CACHES = {"default": {"BACKEND": "bhxh_targets.cache.TolerantRedisCache", "LOCATION": REDIS_URL,
+                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Installations sharing one Redis keep their cached pages apart.
@@ -260,3 +262,27 @@ AGENTS_RESULT_CORRECTION_DAYS = envint("AGENTS_RESULT_CORRECTION_DAYS", 7)
 # A reported new enrollee and a first payment in the register this many days apart can be the same person
 # (docs/AGENTS.md, counting rule).
 AGENTS_CLAIM_DAYS = envint("AGENTS_CLAIM_DAYS", 30)
+
+# Reliability (docs/RELIABILITY.md). Background jobs write a heartbeat every JOB_HEARTBEAT_SECONDS; one
+# silent for JOB_STALE_AFTER_SECONDS lost its worker; a waiting job not started JOB_OVERDUE_AFTER_SECONDS
+# after it was due lost its task. The sweeper (beat, every minute) queues them again, up to JOB_MAX_ATTEMPTS.
+JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", 10)
+JOB_STALE_AFTER_SECONDS = envint("JOB_STALE_AFTER_SECONDS", 120)
+JOB_OVERDUE_AFTER_SECONDS = envint("JOB_OVERDUE_AFTER_SECONDS", 90)
+JOB_MAX_ATTEMPTS = envint("JOB_MAX_ATTEMPTS", 5)
+# Dashboards turn amber, and /healthz answers 503, when the last finished recompute is older than this
+# or a change has waited longer than this for the figures.
+PROGRESS_STALE_AFTER_HOURS = envint("PROGRESS_STALE_AFTER_HOURS", 26)
+PROGRESS_WAITING_ALERT_MINUTES = envint("PROGRESS_WAITING_ALERT_MINUTES", 10)
+# "Compute this day" on a dashboard reaches back at most this many years (and not before the first payment).
+PROGRESS_ON_DEMAND_YEARS = envint("PROGRESS_ON_DEMAND_YEARS", 5)
+# Celery through broker faults: a worker keeps reconnecting however long Redis is away; a message whose
+# worker died is delivered again after the visibility timeout (longer than the longest run); publishing
+# gives up quickly (the database keeps the work and the sweeper queues it again).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 4 * 3600),
+                                   "socket_connect_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5

@@ -21,6 +21,7 @@ from enrollment.progress.models import (
     BreakdownDimension,
     PendingParticipant,
     ProgressBreakdown,
+    ProgressChange,
     ProgressMetric,
     ProgressSnapshot,
     ProgressStatus,
@@ -49,6 +50,7 @@ from enrollment.register.models.participants import (
     TargetGroup,
 )
 from enrollment.shared.models.exports import ExportRecord
+from enrollment.shared.models.submissions import Submission
 from enrollment.shared.models.users import MANAGER_ROLES, OFFICE_ROLES, Role, User
 from enrollment.territory.models.officers import Position, Staff
 from enrollment.territory.models.units import (
@@ -68,7 +70,7 @@ __all__ = [
     "Household", "HouseholdMember", "LAPSING_OUTCOMES", "METHOD_MONTHS", "Outcome", "Parameter", "ParameterMissing",
     "ParameterTable", "Participant", "Payment", "PaymentMethod", "RenewalOutcome", "Sex", "SupportCategory",
     "TargetGroup", "parameter",
-    "PLAN_METRICS", "BreakdownDimension", "PendingParticipant", "ProgressBreakdown", "ProgressMetric",
+    "PLAN_METRICS", "BreakdownDimension", "PendingParticipant", "ProgressBreakdown", "ProgressChange", "Submission", "ProgressMetric",
     "ProgressSnapshot", "ProgressStatus",
     "RecomputeKind", "RecomputeLock", "RecomputeRun", "RecomputeStatus",
 ]

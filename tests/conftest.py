@@ -152,3 +152,31 @@ def _dated_parameters_survive_flushes(request):
 
     request.getfixturevalue("transactional_db")
     importlib.import_module("enrollment.migrations.0004_seed_parameters").seed(apps, None)
+
+
+@dataclass
+class FaultRig:
+    redis: object
+    worker: object
+    log: object
+
+
+@pytest.fixture
+def fault_rig(transactional_db, settings, tmp_path):
+    """A Redis of the test's own and a real worker process on it (started by the test: `rig.worker.start()`);
+    this test process is the web side, pointed at the same Redis. See tests/faults.py."""
+    from bhxh_targets import settings as project_settings
+    from bhxh_targets.celery import app
+    from tests.faults import OwnRedis, WorkerProcess, point_at, restore
+
+    own = OwnRedis()
+    own.start()
+    point_at(settings, own)
+    log = tmp_path / "worker.log"
+    worker = WorkerProcess(own.url, log_path=log)
+    try:
+        yield FaultRig(own, worker, log)
+    finally:
+        worker.stop()
+        own.stop()
+        restore(app, project_settings)

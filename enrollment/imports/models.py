@@ -36,11 +36,19 @@ class ImportJob(models.Model):
     message = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Which file it is (two uploads of one file are told apart from two files), and the worker's signs
+    # of life: the sweeper ends a job whose worker died and queues again one whose task was lost.
+    content_sha256 = models.CharField(_("file fingerprint"), max_length=64, blank=True, db_index=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "due_at"], name="import_job_status_due")]
 
     def __str__(self):
         return f"{self.kind}: {self.filename}"

@@ -5,19 +5,26 @@ line and column) and saves the good rows in one transaction. The runner reports 
 on the ImportJob so that the page can show a progress bar while a worker does the work.
 """
 
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.utils import timezone
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from enrollment.imports.models import ImportJob, ImportStatus
 from enrollment.imports.tabular import UnreadableFile, read_sheet
 from enrollment.shared.dispatch import task_dispatch
+from enrollment.shared.heartbeat import Heartbeat, overdue_before, stale_before
 from enrollment.shared.models.users import OFFICE_ROLES
 
+log = logging.getLogger(__name__)
+
 PROGRESS_EVERY = 500
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's code for a duplicate key
 IMPORTERS = {}
 
 
@@ -87,7 +94,7 @@ def importer_for(kind):
 
 
 def _progress(job, processed):
-    ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed)
+    ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed, heartbeat_at=timezone.now())
 
 
 def _finish(job, status, **fields):
@@ -100,45 +107,89 @@ def _finish(job, status, **fields):
 
 
 def import_job_run(*, job_id):
-    """Check every row, then save them all (or none). Safe to call twice: a finished job stays."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.PENDING).update(status=ImportStatus.RUNNING)
+    """Check every row, then save them all (or none). Safe to call twice: a finished job stays, and a
+    job claimed by a live worker is left to it. Whatever is raised, the job ends done, rejected or
+    failed with a message its user can read."""
+    now = timezone.now()
+    claimed = ImportJob.objects.filter(
+        Q(status=ImportStatus.PENDING) | Q(status=ImportStatus.RUNNING, heartbeat_at__lt=stale_before(now)),
+        pk=job_id,
+    ).update(status=ImportStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, due_at=None)
     job = ImportJob.objects.select_related("user", "scope_unit").filter(pk=job_id).first()
     if not claimed:
         return job  # already run, running elsewhere, or deleted
-    importer = importer_for(job.kind)
     with override(job.options.get("language", "vi")):
         try:
-            sheet = read_sheet(job.filename, bytes(job.content), importer.columns)
-        except UnreadableFile as exc:
-            return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(exc)}])
-        job.total_rows = len(sheet.rows)
-        ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
-        context = Context(job=job, user=job.user)
-        importer.prepare(sheet.rows, context)
-        cleaned, errors = [], []
-        for index, (line, row) in enumerate(sheet.rows, start=1):
-            try:
-                cleaned.append(importer.clean_row(row, context, line))
-            except RowError as exc:
-                errors.append({"line": line, "column": str(exc.column), "message": str(exc.message)})
-            except RowErrors as exc:
-                errors.extend({"line": line, "column": str(c), "message": str(m)} for c, m in exc.errors)
-            if index % PROGRESS_EVERY == 0:
-                _progress(job, index)
-        if not sheet.rows:
-            errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
-        else:
-            errors.extend(importer.check_file(cleaned, context))
-        allow_partial = job.allow_partial and importer.partial_allowed
-        if errors and not (allow_partial and cleaned):
-            return _finish(job, ImportStatus.REJECTED, processed_rows=job.total_rows, errors=errors)
-        if job.dry_run:
-            return _finish(job, ImportStatus.DONE, processed_rows=job.total_rows, errors=errors,
-                           message=_("Check only: %(count)s rows are valid; nothing was saved.") % {"count": len(cleaned)})
-        with transaction.atomic():
-            created, updated = importer.save(cleaned, context)
+            return _run(job, importer_for(job.kind))
+        except Exception as exc:  # noqa: BLE001 - whatever an importer raises, the job must end
+            log.exception("import %s failed", job.pk)
+            return _fail(job, _failure_message(job, exc))
+
+
+def _failure_message(job, exc):
+    # Bulk inserts go through the driver's COPY, whose errors Django has not wrapped: read the SQLSTATE.
+    code = getattr(exc, "pgcode", None) or getattr(exc.__cause__, "pgcode", None)
+    if code == UNIQUE_VIOLATION or (isinstance(exc, IntegrityError) and "UNIQUE" in str(exc)):
+        return _same_rows_saved_meanwhile(job)
+    if code or isinstance(exc, DatabaseError):
+        return _("The database refused the save (%(error)s); nothing from this file was saved. "
+                 "Try again from this page.") % {"error": type(exc.__cause__ or exc).__name__}
+    return _("The import stopped on an unexpected error (%(error)s); nothing from this file "
+             "was saved. Try again from this page.") % {"error": type(exc).__name__}
+
+
+def _fail(job, message):
+    job.refresh_from_db(fields=["total_rows", "processed_rows"])
+    return _finish(job, ImportStatus.FAILED, message=message, created_rows=0, updated_rows=0)
+
+
+def _same_rows_saved_meanwhile(job):
+    """The plain answer to a save beaten by another: usually the same file imported twice at once."""
+    # The other may not be marked done yet: its rows committed a moment before its status.
+    twin = (ImportJob.objects.filter(kind=job.kind, content_sha256=job.content_sha256, dry_run=False,
+                                     status__in=(ImportStatus.DONE, ImportStatus.RUNNING))
+            .exclude(pk=job.pk).order_by("pk").first() if job.content_sha256 else None)
+    if twin is not None:
+        return _("The same file was imported at the same time (import no. %(number)s, uploaded %(time)s) and its "
+                 "rows were saved there; nothing was saved twice from this upload.") % {
+            "number": twin.pk, "time": formats.date_format(timezone.localtime(twin.created_at), "d/m/Y H:i")}
+    return _("Some of these rows were saved by another import at the same moment; nothing from this file was "
+             "saved. Try again from this page: rows already saved are not created twice.")
+
+
+def _run(job, importer):
+    try:
+        sheet = read_sheet(job.filename, bytes(job.content), importer.columns)
+    except UnreadableFile as exc:
+        return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(exc)}])
+    job.total_rows = len(sheet.rows)
+    ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
+    context = Context(job=job, user=job.user)
+    importer.prepare(sheet.rows, context)
+    cleaned, errors = [], []
+    for index, (line, row) in enumerate(sheet.rows, start=1):
+        try:
+            cleaned.append(importer.clean_row(row, context, line))
+        except RowError as exc:
+            errors.append({"line": line, "column": str(exc.column), "message": str(exc.message)})
+        except RowErrors as exc:
+            errors.extend({"line": line, "column": str(c), "message": str(m)} for c, m in exc.errors)
+        if index % PROGRESS_EVERY == 0:
+            _progress(job, index)
+    if not sheet.rows:
+        errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
+    else:
+        errors.extend(importer.check_file(cleaned, context))
+    allow_partial = job.allow_partial and importer.partial_allowed
+    if errors and not (allow_partial and cleaned):
+        return _finish(job, ImportStatus.REJECTED, processed_rows=job.total_rows, errors=errors)
+    if job.dry_run:
         return _finish(job, ImportStatus.DONE, processed_rows=job.total_rows, errors=errors,
-                       created_rows=created, updated_rows=updated)
+                       message=_("Check only: %(count)s rows are valid; nothing was saved.") % {"count": len(cleaned)})
+    with Heartbeat(ImportJob, job.pk), transaction.atomic():
+        created, updated = importer.save(cleaned, context)
+    return _finish(job, ImportStatus.DONE, processed_rows=job.total_rows, errors=errors,
+                   created_rows=created, updated_rows=updated)
 
 
 def collect_row(checks):
@@ -156,9 +207,46 @@ def collect_row(checks):
 
 def import_job_create(*, user, kind, uploaded_file, dry_run=False, allow_partial=False, scope_unit=None,
                       language="vi"):
+    content = uploaded_file.read()
     job = ImportJob.objects.create(
-        kind=kind, user=user, scope_unit=scope_unit, filename=uploaded_file.name, content=uploaded_file.read(),
-        dry_run=dry_run, allow_partial=allow_partial, options={"language": language},
+        kind=kind, user=user, scope_unit=scope_unit, filename=uploaded_file.name, content=content,
+        content_sha256=hashlib.sha256(content).hexdigest(), dry_run=dry_run, allow_partial=allow_partial,
+        options={"language": language}, due_at=timezone.now(),
     )
-    transaction.on_commit(lambda: task_dispatch("enrollment.tasks.run_import_job", job.pk))
+    transaction.on_commit(lambda: _dispatch(job))
     return job
+
+
+def _dispatch(job):
+    task_dispatch("enrollment.tasks.run_import_job", job.pk)
+
+
+def import_job_retry(*, job):
+    """A failed import queued again from its page, as it was uploaded."""
+    retried = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.FAILED).update(
+        status=ImportStatus.PENDING, processed_rows=0, created_rows=0, updated_rows=0, errors=[], message="",
+        finished_at=None, due_at=timezone.now())
+    if retried:
+        transaction.on_commit(lambda: _dispatch(job))
+    return bool(retried)
+
+
+def import_jobs_sweep(now=None):
+    """Fail the imports whose worker died (their save rolled back with its connection) and queue again
+    those whose task was lost."""
+    now = now or timezone.now()
+    lost = ImportJob.objects.filter(status=ImportStatus.RUNNING, heartbeat_at__lt=stale_before(now)).defer("content")
+    failed = 0
+    for job in lost:
+        since = formats.date_format(timezone.localtime(job.heartbeat_at), "d/m/Y H:i")
+        with override(job.options.get("language", "vi")):
+            message = _("The worker running this import stopped (no sign of life since %(time)s); nothing from "
+                        "this file was saved. Try again from this page.") % {"time": since}
+        failed += ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING, heartbeat_at=job.heartbeat_at).update(
+            status=ImportStatus.FAILED, message=message, finished_at=now, created_rows=0, updated_rows=0)
+    queued = 0
+    for job in ImportJob.objects.filter(status=ImportStatus.PENDING, due_at__lt=overdue_before(now)).only("pk"):
+        ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).update(due_at=now)
+        _dispatch(job)
+        queued += 1
+    return {"failed": failed, "queued_again": queued}

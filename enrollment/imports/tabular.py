@@ -49,7 +49,17 @@ def _csv_records(content):
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    return [(reader.line_num, record) for record in reader]
+    records = []
+    try:
+        for record in reader:
+            records.append((reader.line_num, record))
+    except csv.Error as exc:
+        # A cell longer than the csv module's field limit, or a quote left open to the end of the file.
+        raise UnreadableFile(_("Line %(line)s cannot be read: a cell is too long (over %(limit)s characters) or a "
+                               "quote is not closed (%(error)s).")
+                             % {"line": reader.line_num, "limit": f"{csv.field_size_limit():,}".replace(",", "."),
+                                "error": exc}) from exc
+    return records
 
 
 def _xlsx_records(content):

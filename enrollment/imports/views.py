@@ -1,15 +1,20 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from enrollment.imports.forms import UploadForm
 from enrollment.imports.models import ImportJob
-from enrollment.imports.services import IMPORTERS, import_job_create
+from enrollment.imports.services import IMPORTERS, import_job_create, import_job_retry
 from enrollment.imports.tables import ImportJobTable
 from enrollment.imports.tabular import template_rows
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table, spreadsheet_download
+from enrollment.shared.submissions import already_saved, submitted_once
 
 
 def _importer_for_user(user, kind):
@@ -39,12 +44,18 @@ def import_new(request, kind):
     importer = _importer_for_user(request.user, kind)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = import_job_create(
-            user=request.user, kind=kind, uploaded_file=form.cleaned_data["file"],
-            dry_run=form.cleaned_data["dry_run"], allow_partial=form.cleaned_data["allow_partial"],
-            scope_unit=request.user.scope_unit, language=get_language(),
-        )
-        return redirect("import_detail", pk=job.pk)
+        def save():
+            job = import_job_create(
+                user=request.user, kind=kind, uploaded_file=form.cleaned_data["file"],
+                dry_run=form.cleaned_data["dry_run"], allow_partial=form.cleaned_data["allow_partial"],
+                scope_unit=request.user.scope_unit, language=get_language(),
+            )
+            return reverse("import_detail", args=[job.pk])
+
+        url, first = submitted_once(request, f"import:{kind}", save)
+        if not first:
+            return already_saved(request, url, fallback="import_list")
+        return redirect(url)
     return render(request, "enrollment/import_new.html", {"form": form, "importer": importer})
 
 
@@ -60,7 +71,20 @@ def import_status(request, pk):
     return JsonResponse({
         "status": job.status, "status_label": job.get_status_display(), "percent": job.percent,
         "processed": job.processed_rows, "total": job.total_rows, "finished": job.is_finished,
+        "message": job.message,
     })
+
+
+@require_POST
+@scoped_view
+def import_retry(request, pk):
+    """A failed import queued again as it was uploaded (the file is kept with the job)."""
+    job = _get_job_for_user(request.user, pk)
+    if import_job_retry(job=job):
+        messages.success(request, _("The import is queued again."))
+    else:
+        messages.info(request, _("Only a failed import can be tried again."))
+    return redirect("import_detail", pk=job.pk)
 
 
 @scoped_view

@@ -155,14 +155,22 @@ class RecomputeRun(models.Model):
     snapshot_rows = models.PositiveIntegerField(_("snapshot rows written"), default=0)
     breakdown_rows = models.PositiveIntegerField(_("breakdown rows written"), default=0)
     error = models.TextField(_("error"), blank=True)
+    message = models.TextField(_("message"), blank=True)  # what the users are told; `error` is for admins
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Written by the worker while it runs (its figures are not committed until the end): the sweeper
+    # takes a run whose heartbeat stopped for one whose worker died.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # Waiting: when its queued task should have started. Failed: when the sweeper tries it again.
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("progress recompute")
         verbose_name_plural = _("progress recomputes")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "due_at"], name="recompute_run_status_due")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
@@ -182,6 +190,26 @@ class RecomputeRun(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+class ProgressChange(models.Model):
+    """A saved change the figures have not caught up with yet: the outbox of the recompute engine.
+
+    Written in the same transaction as the change itself, so that no broker fault can lose it; the run
+    that counts it deletes it in its own transaction (a failed run leaves it for the next one).
+    """
+
+    unit_ids = models.JSONField(_("units"), default=list, blank=True)
+    dates = models.JSONField(_("dates"), default=list, blank=True)
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("change waiting for the figures")
+        verbose_name_plural = _("changes waiting for the figures")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.unit_ids} {self.dates}"
 
 
 class PendingParticipant(models.Model):

@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import format_html
+
+from enrollment.shared.submissions import FIELD, submission_key_new
 
 register = template.Library()
 
@@ -7,3 +10,9 @@ register = template.Library()
 def get_field(form, name):
     """The bound field, or None when the form has no such field (agent fields exist only with the agents app)."""
     return form[name] if name in form.fields else None
+
+
+@register.simple_tag
+def submission_key():
+    """A fresh key for a form that writes register or money rows: the server saves each key once."""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, submission_key_new())

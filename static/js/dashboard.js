@@ -33,6 +33,7 @@
           bar.style.width = data.percent + "%";
           bar.textContent = data.percent + "%";
           document.getElementById("recompute-status").textContent = data.status_label;
+          document.getElementById("recompute-message").textContent = data.message || "";
           if (data.finished) { window.location.reload(); } else { setTimeout(poll, 1000); }
         })
         .catch(function () { setTimeout(poll, 3000); });

@@ -16,11 +16,13 @@ from django.db.models import F, Max
 from enrollment.progress.models import (
     BreakdownDimension,
     ProgressBreakdown,
+    ProgressChange,
     ProgressMetric,
     ProgressSnapshot,
     RecomputeRun,
     RecomputeStatus,
 )
+from enrollment.progress.selectors.freshness import Freshness, moment_of
 from enrollment.shared.months import same_day_last_year
 from enrollment.shared.scoping import scope_path, scope_queryset
 from enrollment.territory.models.units import CodeSet, Level
@@ -162,12 +164,22 @@ def new_by_month_of(user, unit, shown):
 def figures_version():
     """What changes whenever snapshot figures are written or a recompute finishes (which may only
     have deleted rows): part of the dashboards' cache keys. One indexed query."""
+    return figures_state()[0]
+
+
+def figures_state():
+    """(figures version, Freshness) in one query: the dashboards read both on every page."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT MAX(computed_at) FROM {ProgressSnapshot._meta.db_table}), "
-            f"(SELECT MAX(id) FROM {RecomputeRun._meta.db_table} WHERE status = %s)", [RecomputeStatus.DONE])
-        computed_at, run = cursor.fetchone()
-    return f"{computed_at}-{run}".replace(" ", "T")  # SQLite hands the time back as text
+            f"(SELECT MAX(id) FROM {RecomputeRun._meta.db_table} WHERE status = %s), "
+            f"(SELECT started_at FROM {RecomputeRun._meta.db_table} WHERE status = %s ORDER BY id DESC LIMIT 1), "
+            f"(SELECT COUNT(*) FROM {ProgressChange._meta.db_table}), "
+            f"(SELECT MIN(created_at) FROM {ProgressChange._meta.db_table})",
+            [RecomputeStatus.DONE, RecomputeStatus.DONE])
+        computed_at, run, as_of, waiting, oldest = cursor.fetchone()
+    version = f"{computed_at}-{run}".replace(" ", "T")  # SQLite hands the time back as text
+    return version, Freshness(as_of=moment_of(as_of), waiting=waiting or 0, oldest_waiting=moment_of(oldest))
 
 
 def achievement(snapshot):

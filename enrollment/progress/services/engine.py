@@ -8,15 +8,16 @@ mid-run leaves the previous figures untouched. Runs never overlap (see `Recomput
 import logging
 import traceback
 from contextlib import contextmanager
-from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from enrollment.progress.models import (
+    ProgressChange,
     RecomputeKind,
     RecomputeLock,
     RecomputeRun,
@@ -27,7 +28,6 @@ from enrollment.progress.services.additions import (
     additions_days,
     additions_leaves,
     counted_in_full,
-    pending_add,
     pending_clear,
     pending_participant_ids,
 )
@@ -39,6 +39,15 @@ from enrollment.progress.services.dates import (
     snapshot_days,
 )
 from enrollment.progress.services.leaves import leaves_compute
+from enrollment.progress.services.outbox import (  # noqa: F401 - the register, imports and plans call these here
+    CHANGES,
+    debounce_seconds,
+    progress_added,
+    progress_changed,
+    progress_changes_paused,
+    progress_kick,
+    progress_run_dispatch,
+)
 from enrollment.progress.services.rollup import rollup_breakdowns, rollup_figures
 from enrollment.progress.services.writes import (
     breakdown_rows,
@@ -46,89 +55,17 @@ from enrollment.progress.services.writes import (
     figures_write,
     statistics_refresh,
 )
-from enrollment.shared.dispatch import task_dispatch
+from enrollment.shared.heartbeat import Heartbeat, retry_delay, stale_before
 from enrollment.territory.models.units import Level, Unit
 
 log = logging.getLogger(__name__)
-_paused = ContextVar("progress_changes_paused", default=False)
 LOCK_NAME = "progress"
 STALE_LOCK_AFTER = timezone.timedelta(hours=3)
 STEPS = 9
 
 
-def debounce_seconds():
-    """Changes arriving within this many seconds are recomputed together."""
-    return getattr(settings, "PROGRESS_DEBOUNCE_SECONDS", 30)
-
-
-
 class LockBusy(Exception):
     pass
-
-
-# --- the hook the register, imports and plans call ---------------------------------------------
-
-def progress_changed(unit_ids, dates):
-    """Queue an incremental recompute of these units (any level) from these dates, once the
-    current transaction commits. All changes of one transaction make one request, and
-    requests within `debounce_seconds()` share one run."""
-    unit_ids = {int(u) for u in unit_ids if u}
-    if unit_ids:
-        _request(unit_ids, dates)
-
-
-def progress_added(participant_ids, dates):
-    """Participants registered in the current transaction, with their payments: the next run adds
-    them to the stored figures instead of recounting their communes. Only for participants created
-    in the same transaction (a later change to them goes through `progress_changed`)."""
-    participant_ids = [int(p) for p in participant_ids]
-    if participant_ids and not _paused.get():
-        pending_add(participant_ids)
-        _request(set(), dates)
-
-
-def _request(unit_ids, dates):
-    days = {d.isoformat() for d in dates if d}
-    if not days or _paused.get():
-        return
-    conn = transaction.get_connection()
-    pending = getattr(conn, "_progress_pending", None)
-    if pending is None or not any(item[1] is pending["flush"] for item in conn.run_on_commit):
-        pending = {"units": set(), "days": set()}
-        pending["flush"] = lambda: progress_queue(unit_ids=sorted(pending["units"]), days=sorted(pending["days"]))
-        conn._progress_pending = pending
-        transaction.on_commit(pending["flush"])
-    pending["units"].update(unit_ids)
-    pending["days"].update(days)
-
-
-@contextmanager
-def progress_changes_paused():
-    """Ignore change notices inside the block (the demo seeders, which recompute in full at the end)."""
-    token = _paused.set(True)
-    try:
-        yield
-    finally:
-        _paused.reset(token)
-
-
-def progress_queue(*, unit_ids, days):
-    """Merge the change into the waiting incremental run, or create one and schedule it."""
-    with transaction.atomic():
-        run = (RecomputeRun.objects.select_for_update()
-               .filter(kind=RecomputeKind.INCREMENTAL, status=RecomputeStatus.PENDING, triggered_by="changes")
-               .order_by("pk").first())
-        created = run is None
-        if created:
-            run = RecomputeRun.objects.create(kind=RecomputeKind.INCREMENTAL, triggered_by="changes",
-                                              unit_ids=unit_ids, dates=days)
-        else:
-            run.unit_ids = sorted(set(run.unit_ids) | set(unit_ids))
-            run.dates = sorted(set(run.dates) | set(days))
-            run.save(update_fields=["unit_ids", "dates"])
-    if created:
-        task_dispatch("enrollment.tasks.recompute_progress_run", run.pk, countdown=debounce_seconds())
-    return run
 
 
 # --- running ------------------------------------------------------------------------------------
@@ -145,56 +82,72 @@ def progress_recompute(*, full=False, unit_ids=None, days=None, today=None, trig
 
 
 def progress_run_execute(*, run_id, today=None, fail_after_step=None):
-    """Claim a waiting run and execute it; a run already claimed is returned untouched.
+    """Claim a waiting run (or a running one whose worker stopped beating) and execute it; a run
+    claimed by a live worker, or finished, is returned untouched. Safe to call twice for one run:
+    Celery redelivers a task whose worker died (`acks_late`).
 
     `fail_after_step` raises in the middle of the run, as a killed worker would stop it.
     """
-    claimed = RecomputeRun.objects.filter(pk=run_id, status=RecomputeStatus.PENDING).update(
-        status=RecomputeStatus.RUNNING, started_at=timezone.now(), total_steps=STEPS, done_steps=0)
-    run = RecomputeRun.objects.get(pk=run_id)
+    now = timezone.now()
+    claimed = RecomputeRun.objects.filter(
+        Q(status=RecomputeStatus.PENDING) | Q(status=RecomputeStatus.RUNNING, heartbeat_at__lt=stale_before(now)),
+        pk=run_id,
+    ).update(status=RecomputeStatus.RUNNING, started_at=now, heartbeat_at=now, total_steps=STEPS, done_steps=0,
+             attempts=F("attempts") + 1, due_at=None)
+    run = RecomputeRun.objects.filter(pk=run_id).first()
     if not claimed:
-        return run
+        return run  # finished, claimed by a live worker, or gone
     today = today or local_today()
     try:
-        with _lock(run):
+        with Heartbeat(RecomputeRun, run.pk) as beat, _lock(run):
             with _run_transaction():
                 _claim_row_lock()
                 progress_session_tune()
-                counts = _execute(run, today, fail_after_step)
+                counts = _execute(run, today, _Stepper(beat, fail_after_step))
     except LockBusy:
         return _finish(run, RecomputeStatus.SKIPPED)
-    except Exception:  # noqa: BLE001 - recorded on the run; the transaction has rolled back
+    except Exception as exc:  # noqa: BLE001 - recorded on the run; the transaction has rolled back
         log.exception("progress recompute %s failed", run.pk)
-        return _finish(run, RecomputeStatus.FAILED, error=traceback.format_exc(limit=8))
-    return _finish(run, RecomputeStatus.DONE, done_steps=STEPS, **counts)
+        return _finish_failed(run, exc)
+    return _finish(run, RecomputeStatus.DONE, done_steps=STEPS, message="", **counts)
 
 
 def progress_requeue_if_skipped(run):
     """A queued incremental run that met a running one waits again rather than losing its changes."""
-    if run.kind != RecomputeKind.INCREMENTAL or run.triggered_by != "changes":
+    if run.kind != RecomputeKind.INCREMENTAL or run.triggered_by != CHANGES:
         return False
+    # A wait for the lock is not a failed attempt.
     return bool(RecomputeRun.objects.filter(pk=run.pk, status=RecomputeStatus.SKIPPED).update(
-        status=RecomputeStatus.PENDING, finished_at=None))
+        status=RecomputeStatus.PENDING, finished_at=None, attempts=F("attempts") - 1,
+        due_at=timezone.now() + timedelta(seconds=debounce_seconds())))
 
 
 def _finish(run, status, **fields):
     fields.update(status=status, finished_at=timezone.now())
-    RecomputeRun.objects.filter(pk=run.pk).update(**fields)
-    cache.delete(_progress_key(run.pk))
+    # A worker taken for dead that finishes after all must not overwrite the attempt that replaced it.
+    RecomputeRun.objects.filter(pk=run.pk, status=RecomputeStatus.RUNNING, attempts=run.attempts).update(**fields)
     run.refresh_from_db()
     return run
 
 
-def _progress_key(run_id):
-    return f"progress-recompute:{run_id}:steps"
+def _finish_failed(run, exc):
+    run.refresh_from_db(fields=["attempts"])
+    retry = run.attempts < settings.JOB_MAX_ATTEMPTS
+    due_at = timezone.now() + retry_delay(run.attempts) if retry else None
+    if retry:
+        message = _("The recompute failed and the figures were not changed (%(error)s). "
+                    "It will be tried again at %(time)s.") % {
+            "error": type(exc).__name__, "time": formats.time_format(timezone.localtime(due_at), "H:i")}
+    else:
+        message = _("The recompute failed %(count)s times and the figures were not changed (%(error)s); "
+                    "the nightly recompute will count its changes.") % {
+            "count": run.attempts, "error": type(exc).__name__}
+    return _finish(run, RecomputeStatus.FAILED, error=traceback.format_exc(limit=8), message=message, due_at=due_at)
 
 
 def run_progress_percent(run):
-    """Percent done of a run; while it runs the steps are in the cache (its rows are not yet committed)."""
-    if run.is_finished or not run.total_steps:
-        return run.percent
-    done = cache.get(_progress_key(run.pk), run.done_steps)
-    return int(100 * done / run.total_steps)
+    """Percent done of a run: its worker writes the steps done with its heartbeat."""
+    return run.percent
 
 
 # --- the lock ----------------------------------------------------------------------------------
@@ -297,11 +250,13 @@ def _ancestors_of(commune_ids):
     return sorted(parents | grand) + [None]
 
 
-def _execute(run, today, fail_after_step):
-    step = _Stepper(run, fail_after_step)
+def _execute(run, today, step):
     added = pending_participant_ids()
+    changes = _changes_absorb(run)
     days, communes, added_days = _scope_of(run, today, added)
     counts = {"snapshot_rows": 0, "breakdown_rows": 0, "added_participants": len(added), "as_of": today}
+    if run.kind == RecomputeKind.INCREMENTAL:
+        counts.update(unit_ids=run.unit_ids, dates=run.dates)
     computed_at = timezone.now()
 
     touched = set()
@@ -318,7 +273,18 @@ def _execute(run, today, fail_after_step):
     if days:
         _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
     pending_clear(added)
+    ProgressChange.objects.filter(pk__in=changes).delete()
     return counts
+
+
+def _changes_absorb(run):
+    """The saved changes this run counts (those its snapshot sees): an incremental run takes on their
+    units and days; a full run counts everything anyway. Deleted when the run commits."""
+    changes = list(ProgressChange.objects.values_list("pk", "unit_ids", "dates"))
+    if run.kind == RecomputeKind.INCREMENTAL:
+        run.unit_ids = sorted({*run.unit_ids, *(u for _pk, units, _dates in changes for u in units)})
+        run.dates = sorted({*run.dates, *(d for _pk, _units, dates in changes for d in dates)})
+    return [pk for pk, _units, _dates in changes]
 
 
 def _scope_of(run, today, added):
@@ -382,12 +348,12 @@ def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step):
 
 
 class _Stepper:
-    def __init__(self, run, fail_after_step):
-        self.run, self.done, self.fail_after_step = run, 0, fail_after_step
+    def __init__(self, beat, fail_after_step):
+        self.beat, self.done, self.fail_after_step = beat, 0, fail_after_step
 
     def __call__(self):
         self.done += 1
-        cache.set(_progress_key(self.run.pk), self.done, timeout=6 * 3600)
+        self.beat.update(done_steps=self.done)
         if self.fail_after_step is not None and self.done >= self.fail_after_step:
             raise RuntimeError(f"recompute stopped after step {self.done}")
 

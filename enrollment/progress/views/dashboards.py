@@ -24,13 +24,13 @@ from enrollment.progress.selectors.dashboards import (
     breakdowns,
     children_filter,
     dashboard_for,
-    figures_version,
+    figures_state,
     new_by_month_of,
     shown_date,
     snapshots,
 )
 from enrollment.progress.services.engine import run_progress_percent
-from enrollment.progress.services.on_demand import dashboard_recompute_request
+from enrollment.progress.services.on_demand import RecomputeRefused, dashboard_recompute_request
 from enrollment.progress.views import charts
 from enrollment.progress.views.tables import (
     BreakdownFilter,
@@ -119,7 +119,8 @@ def dashboard_unit(request, pk):
 def _dashboard(request, unit):
     query = DashboardQuery(request.GET)
     day, metric = query.values()
-    board = _board(request.user, unit, day, metric, query.ranking())
+    version, freshness = figures_state()
+    board = _board(request.user, unit, day, metric, version, query.ranking())
 
     pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
 
@@ -132,7 +133,7 @@ def _dashboard(request, unit):
         "ancestors": unit_ancestors(request.user, unit) if unit else [],
         "others": [board.figures.get(m) for m, _label in PLAN_METRIC_CHOICES if m != metric],
         "renewals": [board.figures.get(m) for m in RENEWAL_METRICS],
-        "can_recompute": request.user.role in OFFICE_ROLES,
+        "can_recompute": request.user.role in OFFICE_ROLES, "freshness": freshness,
         "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
                                    "dashboard_table_national"),
     }
@@ -143,10 +144,10 @@ def _dashboard(request, unit):
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
-def _board(user, unit, day, metric, ranking="plan"):
+def _board(user, unit, day, metric, version, ranking="plan"):
     """The dashboard's figures, cached until snapshots are written again. The unit is already in
     the user's scope, so every user who may open it sees the same figures."""
-    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{ranking}:{figures_version()}"
+    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{ranking}:{version}"
     return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric, ranking), PARTS_CACHE_SECONDS)
 
 
@@ -225,7 +226,7 @@ def _table(request, unit):
     return render_table(request, table, "enrollment/dashboards/table.html", {
         "unit": unit, "shown": shown, "metric": metric, "metrics": PLAN_METRIC_CHOICES, "filter": filters,
         "view": view, "views": [("children", _("Units below"))] + [(d, t) for d, t in DIMENSION_TITLES.items()],
-        "dashboard_link": dashboard_url(unit, shown, metric),
+        "dashboard_link": dashboard_url(unit, shown, metric), "freshness": figures_state()[1],
         "ancestors": unit_ancestors(user, unit) if unit else [],
     }, filename=f"progress-{code}-{view}-{metric}-{stamp}")
 
@@ -243,11 +244,15 @@ def dashboard_recompute(request):
     """Queue the figures of a day that has none yet; the dashboard then shows the run's progress."""
     back = safe_next_url(request, reverse("dashboard_home"))
     query = DashboardQuery(request.POST)
-    if not query.is_valid() or not query.cleaned_data["date"] or query.cleaned_data["date"] > timezone.localdate():
+    if not query.is_valid() or not query.cleaned_data["date"]:
         messages.error(request, _("Enter a valid date (dd/mm/yyyy)."))
         return redirect(back)
-    run = dashboard_recompute_request(user=request.user, day=query.cleaned_data["date"])
     separator = "&" if "?" in back else "?"
+    try:
+        run = dashboard_recompute_request(user=request.user, day=query.cleaned_data["date"])
+    except RecomputeRefused as refused:
+        messages.error(request, refused.message)
+        return redirect(f"{back}{separator}run={refused.run.pk}" if refused.run else back)
     return redirect(f"{back}{separator}run={run.pk}")
 
 
@@ -257,4 +262,4 @@ def dashboard_recompute_status(request, pk):
     if run is None:
         raise Http404
     return JsonResponse({"status": run.status, "status_label": run.get_status_display(),
-                         "percent": run_progress_percent(run), "finished": run.is_finished})
+                         "percent": run_progress_percent(run), "finished": run.is_finished, "message": run.message})

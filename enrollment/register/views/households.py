@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.contrib import messages
 from django.db.models import Count, Max, Sum
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +27,7 @@ from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import get_object_in_scope, scope_queryset
+from enrollment.shared.submissions import already_saved, submitted_once
 
 
 class HouseholdTable(tables.Table):
@@ -73,15 +75,22 @@ def household_new(request):
         linked = {p.personal_id: p for p in scope_queryset(
             request.user, Participant.objects.filter(personal_id__in=[m["personal_id"] for m in people if m.get("personal_id")]),
             unit_field="commune")}
-        household = household_enroll(
-            head_name=data["head_name"], commune=data["commune"], village=data["village"], address=data["address"],
-            valid_from=data["valid_from"], months=data["months"], user=request.user,
-            members=[{"full_name": m["full_name"], "personal_id": m.get("personal_id", ""),
-                      "birth_date": m.get("birth_date"), "sex": m.get("sex", ""),
-                      "participant": linked.get(m.get("personal_id"))} for m in people],
-        )
-        messages.success(request, _("The household of %(name)s is insured.") % {"name": household.head_name})
-        return redirect("household_detail", pk=household.pk)
+
+        def save():
+            household = household_enroll(
+                head_name=data["head_name"], commune=data["commune"], village=data["village"],
+                address=data["address"], valid_from=data["valid_from"], months=data["months"], user=request.user,
+                members=[{"full_name": m["full_name"], "personal_id": m.get("personal_id", ""),
+                          "birth_date": m.get("birth_date"), "sex": m.get("sex", ""),
+                          "participant": linked.get(m.get("personal_id"))} for m in people],
+            )
+            return reverse("household_detail", args=[household.pk])
+
+        url, first = submitted_once(request, "household_new", save)
+        if not first:
+            return already_saved(request, url, fallback="household_list")
+        messages.success(request, _("The household of %(name)s is insured.") % {"name": data["head_name"]})
+        return redirect(url)
     return render(request, "enrollment/households/form.html", {"form": form, "members": members})
 
 

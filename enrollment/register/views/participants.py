@@ -1,7 +1,6 @@
 """Participants: the list, the entry form, a participant's page, further payments, and the form's JSON helpers."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +36,7 @@ from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.formats import percent
 from enrollment.shared.scoping import get_object_in_scope
+from enrollment.shared.submissions import already_saved, earlier_result, submitted_once
 
 
 def _get_participant_for_user(user, pk):
@@ -58,28 +58,40 @@ def participant_list(request):
 def participant_new(request):
     form = ParticipantEntryForm(request.POST or None, user=request.user)
     if request.method == "POST":
+        earlier = earlier_result(request)
+        if earlier is not None:
+            return already_saved(request, earlier)
         existing = _existing_in_scope(request, request.POST.get("personal_id", ""))
         if existing is not None:
             return existing
         if form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                participant, created = participant_get_or_create(
-                    user=request.user, **{k: data[k] for k in (
-                        "personal_id", "full_name", "birth_date", "sex", "si_number", "phone", "commune", "village",
-                        "target_group", "support_category")},
-                )
-                if created:
-                    payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
-                                   months=data.get("months"), monthly_income=data["monthly_income"],
-                                   user=request.user, **form.payment_links())
-            if created:
+            outcome = {}
+            url, first = submitted_once(request, "participant_new", lambda: _register(request, form, outcome))
+            if not first:
+                return already_saved(request, url)
+            participant = outcome["participant"]
+            if outcome["created"]:
                 messages.success(request, _("%(name)s was registered; the first payment is recorded.")
                                  % {"name": participant.full_name})
-                return redirect("participant_detail", pk=participant.pk)
-            messages.warning(request, _("This personal ID was registered a moment ago; here is that person."))
-            return redirect("participant_detail", pk=participant.pk)
+            else:
+                messages.warning(request, _("This personal ID was registered a moment ago; here is that person."))
+            return redirect(url)
     return render(request, "enrollment/participants/entry.html", {"form": form})
+
+
+def _register(request, form, outcome):
+    data = form.cleaned_data
+    participant, created = participant_get_or_create(
+        user=request.user, **{k: data[k] for k in (
+            "personal_id", "full_name", "birth_date", "sex", "si_number", "phone", "commune", "village",
+            "target_group", "support_category")},
+    )
+    if created:
+        payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
+                       months=data.get("months"), monthly_income=data["monthly_income"],
+                       user=request.user, **form.payment_links())
+    outcome.update(participant=participant, created=created)
+    return reverse("participant_detail", args=[participant.pk])
 
 
 def _existing_in_scope(request, typed_id):
@@ -117,11 +129,18 @@ def payment_new(request, pk):
     form = PaymentForm(request.POST or None, user=request.user, participant=participant)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
-                       months=data.get("months"), monthly_income=data["monthly_income"], user=request.user,
-                       **form.payment_links())
+
+        def save():
+            payment_record(participant=participant, paid_on=data["paid_on"], method=data["method"],
+                           months=data.get("months"), monthly_income=data["monthly_income"], user=request.user,
+                           **form.payment_links())
+            return reverse("participant_detail", args=[participant.pk])
+
+        url, first = submitted_once(request, "payment_new", save)
+        if not first:
+            return already_saved(request, url)
         messages.success(request, _("The payment is recorded."))
-        return redirect("participant_detail", pk=participant.pk)
+        return redirect(url)
     return render(request, "enrollment/participants/payment_form.html", {"form": form, "participant": participant})
 
 

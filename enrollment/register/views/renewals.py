@@ -38,6 +38,7 @@ from enrollment.shared.scoping import (
     scope_queryset,
     visible_units,
 )
+from enrollment.shared.submissions import already_saved, submitted_once
 from enrollment.territory.models.units import Level
 
 RENEWAL_ROLES = (*OFFICE_ROLES, Role.AGENT_STAFF)
@@ -120,11 +121,18 @@ def renewal_outcome_new(request, pk):
             for error in errors:
                 messages.error(request, f"{participant.full_name}: {error}")
         return redirect(back)
-    try:
+
+    def save():
         renewal_outcome_record(participant=participant, due_month=month, user=request.user, **form.cleaned_data)
+        return back
+
+    try:
+        url, first = submitted_once(request, "renewal_outcome", save)
     except RenewalError as error:
         messages.error(request, str(error))
         return redirect(back)
+    if not first:
+        return already_saved(request, url, fallback="renewal_list")
     messages.success(request, _("The outcome for %(name)s is recorded.") % {"name": participant.full_name})
     return redirect(back)
 
