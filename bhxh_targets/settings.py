@@ -164,3 +164,6 @@ AGENTS_RESULT_CORRECTION_DAYS = envint("AGENTS_RESULT_CORRECTION_DAYS", 7)
 # A reported new enrollee and a first payment in the register this many days apart can be the same person
 # (docs/AGENTS.md, counting rule).
 AGENTS_CLAIM_DAYS = envint("AGENTS_CLAIM_DAYS", 30)
+
+# Access policy (docs/ACCESS_POLICY.md): how often one user may ask whether a personal ID is registered.
+PARTICIPANT_LOOKUP_RATE = os.getenv("PARTICIPANT_LOOKUP_RATE", "30/m")

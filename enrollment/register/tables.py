@@ -46,6 +46,14 @@ class MaskedTable(tables.Table):
         super().__init__(data, *args, **kwargs)
         self.policy = PersonalDataPolicy(user, data)
         self.participant_field = participant_field
+        if not self.policy.full:
+            # Sorting by a hidden value would give it away: names sort by their masked form, the rest not at all.
+            for name in self.masked:
+                if name in self.columns.names():
+                    self.columns[name].column.orderable = False
+            if "full_name" in self.columns.names():
+                self.columns["full_name"].column.orderable = True
+                self.columns["full_name"].column.order_by = ("masked_search_name", "pk")
 
     def shows(self, record):
         return self.policy.shows(tables.A(self.participant_field).resolve(record))

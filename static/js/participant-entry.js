@@ -74,7 +74,7 @@
       .then(function (r) { return r.json(); })
       .then(function (data) {
         box.innerHTML = "";
-        if (!data.found) return;
+        if (!data.found && !data.limited) return;
         var p = document.createElement("p");
         p.className = data.in_scope ? "messages-info" : "errorlist";
         p.textContent = data.message + " ";

@@ -1,5 +1,6 @@
 """Participants: the list, the entry form, a participant's page, further payments, and the form's JSON helpers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import JsonResponse
@@ -7,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.core import is_ratelimited
 
 from enrollment.register.filters import ParticipantFilter
 from enrollment.register.forms import ParticipantEntryForm, PaymentFields, PaymentForm
@@ -16,6 +19,7 @@ from enrollment.register.selectors.participants import (
     ENTRY_ROLES,
     PersonalDataPolicy,
     communes_for,
+    get_participant_for,
     mask_birth_date,
     mask_id,
     mask_name,
@@ -35,22 +39,25 @@ from enrollment.register.services.participants import (
 from enrollment.register.tables import ParticipantTable, PaymentTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
-from enrollment.shared.scoping import get_object_in_scope
 
 
 def _get_participant_for_user(user, pk):
-    return get_object_in_scope(user, Participant.objects.select_related("commune", "village"), unit_field="commune",
-                               pk=pk)
+    return get_participant_for(user, pk, Participant.objects.select_related("commune", "village"))
 
 
 @scoped_view
 def participant_list(request):
     participants = participants_for(request.user, Participant.objects.select_related("commune", "village"))
+    full = PersonalDataPolicy(request.user).full
+    if not full:  # the order of full names would give them away
+        participants = participants.order_by("masked_search_name", "pk")
     filters = ParticipantFilter(request.GET, queryset=participants, communes=communes_for(request.user),
                                request=request)
     table = ParticipantTable(filters.qs, user=request.user)
-    return render_table(request, table, "enrollment/participants/list.html",
-                        {"filter": filters, "can_enter": request.user.role in ENTRY_ROLES}, filename="participants")
+    return render_table(request, table, "enrollment/participants/list.html", {
+        "filter": filters, "can_enter": request.user.role in ENTRY_ROLES, "full": full,
+        "searched": filters.form.is_valid() and filters.form.cleaned_data.get("q"),
+    }, filename="participants")
 
 
 @scoped_view(roles=ENTRY_ROLES)
@@ -81,16 +88,33 @@ def participant_new(request):
     return render(request, "enrollment/participants/entry.html", {"form": form})
 
 
+def _lookup_limited(request):
+    """Whether the user has asked whether IDs are registered more often than a person typing does
+    (each answer tells whether someone is in the register, even outside the user's reach)."""
+    return is_ratelimited(request, group="participant-lookup", key="user", rate=settings.PARTICIPANT_LOOKUP_RATE,
+                          increment=True)
+
+
+LOOKUP_LIMITED = gettext_lazy("Too many personal IDs looked up in a short time: wait a minute, then try again.")
+REGISTERED_ELSEWHERE = gettext_lazy("This personal ID is already registered elsewhere.")
+
+
 def _existing_in_scope(request, typed_id):
     """Entering an ID already in the register opens that person instead of creating a second one."""
     cleaned = "".join(ch for ch in typed_id if ch.isdigit())
-    existing = Participant.objects.filter(personal_id=cleaned).select_related("commune").first()
+    if len(cleaned) != 12:
+        return None  # the form says what is wrong with it
+    if _lookup_limited(request):
+        messages.error(request, LOOKUP_LIMITED)
+        return render(request, "enrollment/participants/entry.html",
+                      {"form": ParticipantEntryForm(request.POST, user=request.user)}, status=429)
+    existing = Participant.objects.filter(personal_id=cleaned).first()
     if existing is None:
         return None
     if participants_for(request.user).filter(pk=existing.pk).exists():
         messages.info(request, _("This personal ID is already in the register: %(name)s.") % {"name": existing.full_name})
         return redirect("participant_detail", pk=existing.pk)
-    messages.error(request, _("This personal ID is already registered outside your area. Ask the provincial office."))
+    messages.error(request, f"{REGISTERED_ELSEWHERE} {_('Ask the provincial office.')}")
     return redirect("participant_new")
 
 
@@ -131,12 +155,13 @@ def participant_lookup(request):
     cleaned = "".join(ch for ch in typed if ch.isdigit())
     if len(cleaned) != 12:
         return JsonResponse({"found": False, "complete": False})
+    if _lookup_limited(request):
+        return JsonResponse({"found": None, "limited": True, "message": str(LOOKUP_LIMITED)}, status=429)
     existing = Participant.objects.filter(personal_id=cleaned).first()
     if existing is None:
         return JsonResponse({"found": False, "complete": True})
     if not participants_for(request.user).filter(pk=existing.pk).exists():
-        return JsonResponse({"found": True, "in_scope": False,
-                             "message": _("This personal ID is already registered outside your area.")})
+        return JsonResponse({"found": True, "in_scope": False, "message": str(REGISTERED_ELSEWHERE)})
     return JsonResponse({
         "found": True, "in_scope": True, "url": reverse("participant_detail", args=[existing.pk]),
         "message": _("Already in the register: %(name)s, paid through %(month)s.") % {
