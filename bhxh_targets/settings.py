@@ -167,3 +167,10 @@ AGENTS_CLAIM_DAYS = envint("AGENTS_CLAIM_DAYS", 30)
 
 # Access policy (docs/ACCESS_POLICY.md): how often one user may ask whether a personal ID is registered.
 PARTICIPANT_LOOKUP_RATE = os.getenv("PARTICIPANT_LOOKUP_RATE", "30/m")
+# Imports (docs/ACCESS_POLICY.md#upload-limits): what one uploaded file may hold and cost the worker.
+IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 20)
+IMPORT_MAX_XLSX_UNPACKED_MB = envint("IMPORT_MAX_XLSX_UNPACKED_MB", 200)
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 10_000)
+IMPORT_MAX_SECONDS = envint("IMPORT_MAX_SECONDS", 600)

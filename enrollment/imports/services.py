@@ -7,13 +7,14 @@ on the ImportJob so that the page can show a progress bar while a worker does th
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from enrollment.imports.models import ImportJob, ImportStatus
-from enrollment.imports.tabular import UnreadableFile, read_sheet
+from enrollment.imports.tabular import Budget, UnreadableFile, read_sheet, upload_check
 from enrollment.shared.dispatch import task_dispatch
 from enrollment.shared.models.users import OFFICE_ROLES
 
@@ -99,6 +100,20 @@ def _finish(job, status, **fields):
     return job
 
 
+def _rejected(job, problem):
+    return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(problem)}])
+
+
+def uploaded_file_check(uploaded):
+    """The upload forms' check (kind, size, unpacked size): a ValidationError with the reason in the user's
+    language, before the file is stored or queued."""
+    try:
+        upload_check(uploaded.name, uploaded.size, uploaded)
+    except UnreadableFile as problem:
+        raise ValidationError(str(problem)) from None
+    return uploaded
+
+
 def import_job_run(*, job_id):
     """Check every row, then save them all (or none). Safe to call twice: a finished job stays."""
     claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.PENDING).update(status=ImportStatus.RUNNING)
@@ -107,10 +122,11 @@ def import_job_run(*, job_id):
         return job  # already run, running elsewhere, or deleted
     importer = importer_for(job.kind)
     with override(job.options.get("language", "vi")):
+        budget = Budget()
         try:
-            sheet = read_sheet(job.filename, bytes(job.content), importer.columns)
+            sheet = read_sheet(job.filename, bytes(job.content), importer.columns, budget)
         except UnreadableFile as exc:
-            return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(exc)}])
+            return _rejected(job, exc)
         job.total_rows = len(sheet.rows)
         ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
         context = Context(job=job, user=job.user)
@@ -125,6 +141,10 @@ def import_job_run(*, job_id):
                 errors.extend({"line": line, "column": str(c), "message": str(m)} for c, m in exc.errors)
             if index % PROGRESS_EVERY == 0:
                 _progress(job, index)
+                try:
+                    budget.check_time()
+                except UnreadableFile as exc:
+                    return _rejected(job, exc)
         if not sheet.rows:
             errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
         else:
