@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "django_celery_beat",
+    "simple_history",
     "enrollment",
     "agents",
 ]
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "enrollment.shared.access.ScopeDeclaredMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "bhxh_targets.urls"
@@ -174,3 +176,5 @@ IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
 IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
 IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 10_000)
 IMPORT_MAX_SECONDS = envint("IMPORT_MAX_SECONDS", 600)
+# History of participants, payments, plans, quotas, officers and agents (django-simple-history): read-only.
+SIMPLE_HISTORY_REVERT_DISABLED = True

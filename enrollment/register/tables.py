@@ -109,11 +109,14 @@ class PaymentTable(tables.Table):
     local_support = MoneyColumn(verbose_name=_("Provincial top-up"))
     net = MoneyColumn(verbose_name=_("Net payable"))
     is_first = tables.BooleanColumn(verbose_name=_("First"))
+    edit = tables.LinkColumn("payment_edit", args=[tables.A("pk")], text=_("Correct"), verbose_name="",
+                             orderable=False, exclude_from_export=True, empty_values=())
 
     class Meta:
         model = Payment
         fields = ("paid_on", "period_start", "period_end", "months", "method", "monthly_income", "gross",
-                  "state_support", "local_support", "net", "collected_by_staff", "mobilised_by_staff", "is_first")
+                  "state_support", "local_support", "net", "collected_by_staff", "mobilised_by_staff", "is_first",
+                  "edit")
         attrs = {"class": "table", "id": "payments"}
 
 

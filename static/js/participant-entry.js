@@ -40,6 +40,7 @@
   }
 
   function preview() {
+    if (!form.dataset.previewUrl) return;  // the correction form computes nothing
     var params = new URLSearchParams();
     ["paid_on", "method", "months", "monthly_income", "support_category"].forEach(function (name) {
       params.set(name, value(name));

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from enrollment.territory.models.units import fold
 
@@ -97,6 +98,8 @@ class Participant(models.Model):
         related_name="+",
     )
 
+    history = HistoricalRecords(verbose_name=_("history"), excluded_fields=["search_name", "masked_search_name"])
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -169,6 +172,8 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("payment")

@@ -2,15 +2,19 @@
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from enrollment.register.models.participants import Participant, Payment
 from enrollment.register.models.participants import mask_name as mask_name  # the masks are read from here
+from enrollment.shared.history import changes
 from enrollment.shared.models.users import OFFICE_ROLES, Role
 from enrollment.shared.scoping import scope_queryset, visible_units
 from enrollment.territory.models.officers import Staff
 from enrollment.territory.models.units import Level
 
 ENTRY_ROLES = (*OFFICE_ROLES, Role.AGENT_STAFF)
+# Correcting what is saved is the offices' work; every correction is kept in the history.
+EDIT_ROLES = OFFICE_ROLES
 
 
 def participants_for(user, queryset=None):
@@ -99,3 +103,14 @@ def mask_phone(value):
 
 def mask_birth_date(value):
     return f"**/**/{value.year}" if value else ""
+
+
+def participant_history(participant):
+    """The changes to a person and to their payments, newest first (for roles that read them in full)."""
+    def subject(record):
+        if record.instance_type is Payment:
+            return _("Payment %(start)s–%(end)s") % {"start": f"{record.period_start:%m/%Y}",
+                                                       "end": f"{record.period_end:%m/%Y}"}
+        return _("Participant")
+
+    return changes(participant.history.all(), Payment.history.filter(participant_id=participant.pk), subject=subject)

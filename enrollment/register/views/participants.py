@@ -16,6 +16,7 @@ from enrollment.register.forms import ParticipantEntryForm, PaymentFields, Payme
 from enrollment.register.models.parameters import ParameterMissing, ParameterTable
 from enrollment.register.models.participants import Participant, SupportCategory
 from enrollment.register.selectors.participants import (
+    EDIT_ROLES,
     ENTRY_ROLES,
     PersonalDataPolicy,
     communes_for,
@@ -24,6 +25,7 @@ from enrollment.register.selectors.participants import (
     mask_id,
     mask_name,
     mask_phone,
+    participant_history,
     participants_for,
 )
 from enrollment.register.services.contributions import (
@@ -123,11 +125,13 @@ def participant_detail(request, pk):
     participant = _get_participant_for_user(request.user, pk)
     policy = PersonalDataPolicy(request.user, [participant.pk])
     payments = participant.payments.select_related("collected_by_staff", "mobilised_by_staff").order_by("-period_start")
+    can_edit = request.user.role in EDIT_ROLES
     return render(request, "enrollment/participants/detail.html", {
+        "can_edit": can_edit, "history": participant_history(participant) if policy.full else None,
         "participant": participant, "shows": policy.shows(participant.pk), "masked": {
             "full_name": mask_name(participant.full_name), "personal_id": mask_id(participant.personal_id),
             "birth_date": mask_birth_date(participant.birth_date), "phone": mask_phone(participant.phone)},
-        "payments": PaymentTable(payments, orderable=False),
+        "payments": PaymentTable(payments, orderable=False, exclude=() if can_edit else ("edit",)),
         "outcomes": participant.renewal_outcomes.select_related("recorded_by").order_by("-due_month"),
         "next_due": next_due_month(participant), "can_enter": request.user.role in ENTRY_ROLES,
         "supported_months": supported_months_so_far(participant),
