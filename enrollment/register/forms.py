@@ -16,6 +16,7 @@ from enrollment.register.models.participants import (
     TargetGroup,
 )
 from enrollment.register.selectors.participants import (
+    agent_organisation_id,
     agents_model,
     communes_for,
     staff_for,
@@ -43,7 +44,10 @@ LINK_FIELDS = ("collected_by_staff", "mobilised_by_staff", "collected_by_agent",
 
 
 def campaigns_for(user, campaign_model):
-    """Campaigns run in the user's area or above it (a provincial campaign covers its districts)."""
+    """Campaigns run in the user's area or above it (a provincial campaign covers its districts); for agent
+    staff, those their organisation takes part in (never a competitor's)."""
+    if user.is_authenticated and user.role == Role.AGENT_STAFF:
+        return campaign_model.objects.filter(agents__point__organisation_id=agent_organisation_id(user)).distinct()
     prefix = scope_path(user)
     if prefix is None:
         return campaign_model.objects.none()
