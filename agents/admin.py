@@ -5,6 +5,7 @@ from agents.campaigns.models.enrollees import ResultEnrollee
 from agents.organisations.models import AgentOrganisation, CollectionPoint, Contract
 from agents.performance.models import ContractReview
 from agents.staff.models import AgentCard, AgentStaff, TrainingCourse, TrainingRecord
+from enrollment.shared.history_admin import HistoryAdmin
 
 
 class ContractInline(admin.TabularInline):
@@ -13,7 +14,7 @@ class ContractInline(admin.TabularInline):
 
 
 @admin.register(AgentOrganisation)
-class AgentOrganisationAdmin(admin.ModelAdmin):
+class AgentOrganisationAdmin(HistoryAdmin):
     list_display = ("name", "organisation_type", "unit", "is_active")
     list_filter = ("organisation_type", "is_active")
     search_fields = ("name",)
@@ -40,7 +41,7 @@ class TrainingRecordInline(admin.TabularInline):
 
 
 @admin.register(AgentStaff)
-class AgentStaffAdmin(admin.ModelAdmin):
+class AgentStaffAdmin(HistoryAdmin):
     list_display = ("full_name", "point", "phone", "is_active")
     list_filter = ("is_active",)
     search_fields = ("full_name", "phone", "personal_id")

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "axes",
+    "simple_history",
     "enrollment",
     "agents",
 ]
@@ -103,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "enrollment.shared.access.ScopeDeclaredMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "bhxh_targets.urls"
@@ -286,3 +288,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILI
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_REDIS_SOCKET_TIMEOUT = 5
+# Access policy (docs/ACCESS_POLICY.md): how often one user may ask whether a personal ID is registered.
+PARTICIPANT_LOOKUP_RATE = os.getenv("PARTICIPANT_LOOKUP_RATE", "30/m")
+# Imports (docs/ACCESS_POLICY.md#upload-limits): what one uploaded file may hold and cost the worker.
+IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 20)
+IMPORT_MAX_XLSX_UNPACKED_MB = envint("IMPORT_MAX_XLSX_UNPACKED_MB", 200)
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 10_000)
+IMPORT_MAX_SECONDS = envint("IMPORT_MAX_SECONDS", 600)
+# History of participants, payments, plans, quotas, officers and agents (django-simple-history): read-only.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class OrganisationType(models.TextChoices):
@@ -25,6 +26,8 @@ class AgentOrganisation(models.Model):
     phone = models.CharField(_("phone"), max_length=15, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("agent organisation")

@@ -69,5 +69,8 @@ def review_decide(*, review, decision, note, user):
     review.decided_at = timezone.now()
     review.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
     if decision == ReviewDecision.TERMINATE:
-        AgentStaff.objects.filter(pk=review.agent_id).update(is_active=False)
+        agent = AgentStaff.objects.get(pk=review.agent_id)
+        agent.is_active = False
+        agent._change_reason = str(ReviewDecision.TERMINATE.label)
+        agent.save(update_fields=["is_active"])  # kept in the agent's history
     return review

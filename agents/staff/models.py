@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Sex(models.TextChoices):
@@ -24,6 +25,8 @@ class AgentStaff(models.Model):
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("agent staff member")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from enrollment.plans.models.plans import Plan, PlanStatus, PlanVersion
 from enrollment.plans.phasing import SEASONAL_SHARES, cumulative_from_shares
 from enrollment.register.models.households import Household, HouseholdMember
-from enrollment.register.models.participants import Participant, Payment, TargetGroup
+from enrollment.register.models.participants import Participant, Payment, TargetGroup, name_search_fields
 from enrollment.shared.months import add_months, first_of_month
 from enrollment.territory.models.units import CodeSet, LabourForce, Level, Unit
 from enrollment.territory.services.loading import units_load
@@ -105,10 +105,11 @@ def _participant_rows(rng, communes, count, first_id, today, now):
             continue
         income = rng.choice((1_500_000, 2_000_000, 2_500_000, 3_000_000, 5_000_000))
         last = history[-1]
+        name = f"Người tham gia {pk}"
         people.append((
-            pk, f"{SYNTHETIC_PREFIX}{pk:010d}", f"Người tham gia {pk}", datetime.date(1970 + pk % 35, 1 + pk % 12, 1),
+            pk, f"{SYNTHETIC_PREFIX}{pk:010d}", name, datetime.date(1970 + pk % 35, 1 + pk % 12, 1),
             "female" if pk % 2 else "male", "", "", commune_id, None, rng.choice(groups), "other",
-            history[0][0], add_months(last[1], last[2] - 1), now,
+            history[0][0], add_months(last[1], last[2] - 1), now, *name_search_fields(name).values(),
         ))
         for index, (paid_on, start, months, method) in enumerate(history):
             gross = income * 22 // 100 * months
@@ -122,7 +123,8 @@ def _participant_rows(rng, communes, count, first_id, today, now):
 
 
 PARTICIPANT_COLUMNS = ("id", "personal_id", "full_name", "birth_date", "sex", "si_number", "phone", "commune_id",
-                       "village_id", "target_group", "support_category", "first_paid_on", "paid_through", "created_at")
+                       "village_id", "target_group", "support_category", "first_paid_on", "paid_through", "created_at",
+                       "search_name", "masked_search_name")
 PAYMENT_COLUMNS = ("id", "participant_id", "commune_id", "paid_on", "period_start", "period_end", "months", "method",
                    "monthly_income", "gross", "state_support", "local_support", "net", "supported_months", "is_first",
                    "created_at")

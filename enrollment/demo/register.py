@@ -21,6 +21,7 @@ from enrollment.register.models.participants import (
     RenewalOutcome,
     SupportCategory,
     TargetGroup,
+    name_search_fields,
 )
 from enrollment.register.services.contributions import contribution_compute
 from enrollment.register.services.households import household_monthly_premium
@@ -147,9 +148,10 @@ def seed_register(context):
         history = History(rng, params, today, category).run(first_month, method, income)
         if not history:
             continue
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
         people.append(Participant(
-            personal_id=personal_id(rng, birth, sex, serial), birth_date=birth, sex=sex,
-            full_name=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}",
+            personal_id=personal_id(rng, birth, sex, serial), birth_date=birth, sex=sex, full_name=name,
+            **name_search_fields(name),
             phone=f"0{rng.choice('3789')}{rng.randint(10_000_000, 99_999_999)}", commune=commune,
             village_id=rng.choice(villages[commune.pk]) if villages.get(commune.pk) else None,
             target_group=weighted(rng, GROUPS), support_category=category,

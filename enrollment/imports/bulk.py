@@ -35,6 +35,9 @@ def bulk_insert(model, rows):
     """Insert `rows` (dicts of field attname → value, all with the same keys); returns how many."""
     if not rows:
         return 0
+    derived = getattr(model, "bulk_insert_derived", None)  # columns a model's save() would have set
+    if derived is not None:
+        rows = [{**row, **derived(row)} for row in rows]
     names = list(rows[0])
     if connection.vendor != "postgresql":
         model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)

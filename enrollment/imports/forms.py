@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from enrollment.imports.services import uploaded_file_check
+
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("File (.csv or .xlsx)"))
@@ -11,7 +13,4 @@ class UploadForm(forms.Form):
     )
 
     def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if not uploaded.name.lower().endswith((".csv", ".txt", ".xlsx", ".xlsm")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return uploaded
+        return uploaded_file_check(self.cleaned_data["file"])

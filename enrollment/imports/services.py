@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import formats, timezone
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from enrollment.imports.models import ImportJob, ImportStatus
-from enrollment.imports.tabular import UnreadableFile, read_sheet
+from enrollment.imports.tabular import Budget, UnreadableFile, read_sheet, upload_check
 from enrollment.shared.dispatch import task_dispatch
 from enrollment.shared.heartbeat import Heartbeat, overdue_before, stale_before
 from enrollment.shared.models.users import OFFICE_ROLES
@@ -106,6 +107,20 @@ def _finish(job, status, **fields):
     return job
 
 
+def _rejected(job, problem):
+    return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(problem)}])
+
+
+def uploaded_file_check(uploaded):
+    """The upload forms' check (kind, size, unpacked size): a ValidationError with the reason in the user's
+    language, before the file is stored or queued."""
+    try:
+        upload_check(uploaded.name, uploaded.size, uploaded)
+    except UnreadableFile as problem:
+        raise ValidationError(str(problem)) from None
+    return uploaded
+
+
 def import_job_run(*, job_id):
     """Check every row, then save them all (or none). Safe to call twice: a finished job stays, and a
     job claimed by a live worker is left to it. Whatever is raised, the job ends done, rejected or
@@ -119,8 +134,9 @@ def import_job_run(*, job_id):
     if not claimed:
         return job  # already run, running elsewhere, or deleted
     with override(job.options.get("language", "vi")):
+        budget = Budget()
         try:
-            return _run(job, importer_for(job.kind))
+            return _run(job, importer_for(job.kind), budget)
         except Exception as exc:  # noqa: BLE001 - whatever an importer raises, the job must end
             log.exception("import %s failed", job.pk)
             return _fail(job, _failure_message(job, exc))
@@ -157,11 +173,11 @@ def _same_rows_saved_meanwhile(job):
              "saved. Try again from this page: rows already saved are not created twice.")
 
 
-def _run(job, importer):
+def _run(job, importer, budget):
     try:
-        sheet = read_sheet(job.filename, bytes(job.content), importer.columns)
+        sheet = read_sheet(job.filename, bytes(job.content), importer.columns, budget)
     except UnreadableFile as exc:
-        return _finish(job, ImportStatus.REJECTED, errors=[{"line": "", "column": "", "message": str(exc)}])
+        return _rejected(job, exc)
     job.total_rows = len(sheet.rows)
     ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
     context = Context(job=job, user=job.user)
@@ -176,6 +192,10 @@ def _run(job, importer):
             errors.extend({"line": line, "column": str(c), "message": str(m)} for c, m in exc.errors)
         if index % PROGRESS_EVERY == 0:
             _progress(job, index)
+            try:
+                budget.check_time()
+            except UnreadableFile as exc:
+                return _rejected(job, exc)
     if not sheet.rows:
         errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
     else:

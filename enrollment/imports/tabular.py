@@ -2,16 +2,75 @@
 
 import csv
 import io
+import time
+import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from enrollment.shared.formats import number
 from enrollment.territory.models.units import fold
+
+CSV_SUFFIXES = (".csv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+MB = 1024 * 1024
+CHECK_TIME_EVERY = 500  # rows
 
 
 class UnreadableFile(Exception):
     pass
+
+
+def upload_check(name, size, stream):
+    """Refuse a file before any worker spends time on it: its kind, its size, and for an XLSX (a zip) the size
+    its parts unpack to, read from the zip's directory without unpacking anything."""
+    if not name.lower().endswith(CSV_SUFFIXES + XLSX_SUFFIXES):
+        raise UnreadableFile(_("Upload a .csv or .xlsx file."))
+    if size > settings.IMPORT_MAX_UPLOAD_MB * MB:
+        raise UnreadableFile(_("The file is %(size)s MB; files up to %(limit)s MB are accepted. Split it into "
+                               "several files.") % {"size": number(size / MB, 1),
+                                                    "limit": number(settings.IMPORT_MAX_UPLOAD_MB)})
+    if name.lower().endswith(XLSX_SUFFIXES):
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise UnreadableFile(_("The Excel file cannot be opened: it is not an .xlsx file.")) from None
+        finally:
+            stream.seek(0)
+        if unpacked > settings.IMPORT_MAX_XLSX_UNPACKED_MB * MB:
+            raise UnreadableFile(_("This Excel file unpacks to %(size)s MB, more than the %(limit)s MB accepted. Save "
+                                   "it as CSV, or split it into several files.")
+                                 % {"size": number(unpacked / MB, 1), "limit": number(settings.IMPORT_MAX_XLSX_UNPACKED_MB)})
+
+
+class Budget:
+    """The rows and the time one import may take in the worker (settings IMPORT_MAX_ROWS, IMPORT_MAX_SECONDS)."""
+
+    def __init__(self):
+        self.deadline = time.monotonic() + settings.IMPORT_MAX_SECONDS
+        self.max_rows = settings.IMPORT_MAX_ROWS
+
+    def check_rows(self, count):
+        if count > self.max_rows + 1:  # the header is not a row
+            raise UnreadableFile(_("The file has more than %(limit)s rows: split it into several files.")
+                                 % {"limit": number(self.max_rows)})
+        if count % CHECK_TIME_EVERY == 0:
+            self.check_time()
+
+    def check_time(self):
+        if time.monotonic() > self.deadline:
+            raise UnreadableFile(_("Reading and checking the file took longer than %(seconds)s seconds: nothing was "
+                                   "saved. Split it into smaller files.") % {"seconds": number(settings.IMPORT_MAX_SECONDS)})
+
+
+def _cell_checked(text, line, limit):
+    if len(text) > limit:
+        raise UnreadableFile(_("Line %(line)s: a cell holds more than %(limit)s characters.")
+                             % {"line": line, "limit": number(limit)})
+    return text
 
 
 @dataclass
@@ -42,36 +101,44 @@ def _decode(content):
     raise UnreadableFile(_("The file is neither UTF-8 nor Windows-1258 text."))
 
 
-def _csv_records(content):
+def _csv_records(content, budget):
     text = _decode(content)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    limit = settings.IMPORT_MAX_CELL_CHARS
+    csv.field_size_limit(limit)  # the reader stops at an over-long cell instead of holding it whole
     reader = csv.reader(io.StringIO(text), dialect)
     records = []
     try:
         for record in reader:
-            records.append((reader.line_num, record))
-    except csv.Error as exc:
-        # A cell longer than the csv module's field limit, or a quote left open to the end of the file.
-        raise UnreadableFile(_("Line %(line)s cannot be read: a cell is too long (over %(limit)s characters) or a "
-                               "quote is not closed (%(error)s).")
-                             % {"line": reader.line_num, "limit": f"{csv.field_size_limit():,}".replace(",", "."),
-                                "error": exc}) from exc
+            records.append((reader.line_num, record[:settings.IMPORT_MAX_COLUMNS]))
+            budget.check_rows(len(records))
+    except csv.Error:
+        raise UnreadableFile(_("Line %(line)s: a cell holds more than %(limit)s characters.")
+                             % {"line": reader.line_num, "limit": number(limit)}) from None
     return records
 
 
-def _xlsx_records(content):
+def _xlsx_records(content, budget):
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise UnreadableFile(_("The Excel file cannot be opened: %(error)s") % {"error": exc}) from exc
     sheet = workbook.worksheets[0]
-    records = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        records.append((number, ["" if v is None else _cell_text(v) for v in values]))
-    workbook.close()
+    records, limit = [], settings.IMPORT_MAX_CELL_CHARS
+    try:
+        rows = sheet.iter_rows(values_only=True, max_col=settings.IMPORT_MAX_COLUMNS)
+        for line, values in enumerate(rows, start=1):
+            records.append((line, ["" if v is None else _cell_checked(_cell_text(v), line, limit) for v in values]))
+            budget.check_rows(len(records))
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a damaged sheet is found while it is read
+        raise UnreadableFile(_("The Excel file cannot be opened: %(error)s") % {"error": exc}) from exc
+    finally:
+        workbook.close()
     return records
 
 
@@ -83,14 +150,16 @@ def _cell_text(value):
     return str(value).strip()
 
 
-def read_sheet(filename, content, columns):
-    """Parse the file; map its header onto `columns` (by code name or label, any case or accents)."""
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        records = _xlsx_records(content)
-    elif filename.lower().endswith((".csv", ".txt")):
-        records = _csv_records(content)
+def read_sheet(filename, content, columns, budget=None):
+    """Parse the file within its budget; map its header onto `columns` (by code name or label, any case or
+    accents)."""
+    budget = budget or Budget()
+    upload_check(filename, len(content), io.BytesIO(content))
+    if filename.lower().endswith(XLSX_SUFFIXES):
+        records = _xlsx_records(content, budget)
     else:
-        raise UnreadableFile(_("Upload a .csv or .xlsx file."))
+        records = _csv_records(content, budget)
+    budget.check_time()
     records = [(line, [str(v).strip() for v in values]) for line, values in records]
     records = [(line, values) for line, values in records if any(values)]
     if not records:

@@ -10,6 +10,7 @@ from enrollment.plans.models.plans import (
     ReportedFigure,
 )
 from enrollment.plans.models.quotas import OfficerQuota
+from enrollment.shared.history_admin import HistoryAdmin
 
 
 class PlanVersionInline(admin.TabularInline):
@@ -20,7 +21,7 @@ class PlanVersionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(HistoryAdmin):
     list_display = ("unit", "year", "metric")
     list_filter = ("year", "metric")
     search_fields = ("unit__name", "unit__code")
@@ -63,7 +64,7 @@ class ReportedFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficerQuota)
-class OfficerQuotaAdmin(admin.ModelAdmin):
+class OfficerQuotaAdmin(HistoryAdmin):
     list_display = ("staff", "year", "month", "metric", "target", "note")
     list_filter = ("year", "month", "metric")
     search_fields = ("staff__full_name", "staff__unit__name")

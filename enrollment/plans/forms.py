@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from enrollment.imports.services import uploaded_file_check
 from enrollment.plans.models.plans import AllocationRule, Curve, Metric
 from enrollment.plans.services.allocation import parse_figure
 
@@ -81,10 +82,7 @@ class AllocationUploadForm(forms.Form):
     file = forms.FileField(label=_("File (.csv or .xlsx)"))
 
     def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if not uploaded.name.lower().endswith((".csv", ".txt", ".xlsx", ".xlsm")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return uploaded
+        return uploaded_file_check(self.cleaned_data["file"])
 
 
 class QuotaBulkForm(forms.Form):

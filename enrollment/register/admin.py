@@ -3,6 +3,7 @@ from django.contrib import admin
 from enrollment.register.models.households import Household, HouseholdMember
 from enrollment.register.models.parameters import Parameter
 from enrollment.register.models.participants import Participant, Payment, RenewalOutcome
+from enrollment.shared.history_admin import HistoryAdmin
 
 
 @admin.register(Parameter)
@@ -23,7 +24,7 @@ class PaymentInline(admin.TabularInline):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(HistoryAdmin):
     list_display = ("full_name", "personal_id", "commune", "target_group", "support_category", "paid_through")
     list_filter = ("target_group", "support_category", "sex")
     search_fields = ("personal_id", "full_name", "si_number")
@@ -34,7 +35,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(admin.ModelAdmin):
+class PaymentAdmin(HistoryAdmin):
     list_display = ("participant", "paid_on", "period_start", "period_end", "method", "gross", "net", "is_first")
     list_filter = ("method", "is_first")
     search_fields = ("participant__personal_id", "participant__full_name", "import_key")

@@ -8,7 +8,8 @@ from enrollment.register.models.participants import (
     SupportCategory,
     TargetGroup,
 )
-from enrollment.shared.models.users import OFFICE_ROLES
+from enrollment.register.selectors.participants import PersonalDataPolicy
+from enrollment.territory.models.units import fold
 
 
 class ParticipantFilter(django_filters.FilterSet):
@@ -26,11 +27,15 @@ class ParticipantFilter(django_filters.FilterSet):
         self.filters["commune"].queryset = communes
 
     def search(self, queryset, name, value):
-        value = value.strip()
+        """By what the reader sees: name (any case, with or without diacritics) and ID numbers in full; the
+        masked form of the name only ("Đỗ T. K.") for a role that reads names masked, so that nothing
+        hidden can be guessed letter by letter, and no ID numbers."""
+        value = " ".join(value.split())
+        full = self.request is not None and PersonalDataPolicy(self.request.user).full
         digits = value.replace(" ", "")
         if digits.isdigit():
-            # Masked roles find a person by the whole number only, never by guessing prefixes.
-            full = self.request is not None and self.request.user.role in OFFICE_ROLES
-            return queryset.filter(Q(**{"personal_id__startswith" if full else "personal_id": digits}) | Q(si_number=digits))
-        return queryset.filter(full_name__icontains=value)
+            if not full:
+                return queryset.none()
+            return queryset.filter(Q(personal_id__startswith=digits) | Q(si_number__startswith=digits))
+        return queryset.filter(**{"search_name__contains" if full else "masked_search_name__contains": fold(value)})
 

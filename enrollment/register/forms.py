@@ -16,6 +16,7 @@ from enrollment.register.models.participants import (
     TargetGroup,
 )
 from enrollment.register.selectors.participants import (
+    agent_organisation_id,
     agents_model,
     communes_for,
     staff_for,
@@ -43,7 +44,10 @@ LINK_FIELDS = ("collected_by_staff", "mobilised_by_staff", "collected_by_agent",
 
 
 def campaigns_for(user, campaign_model):
-    """Campaigns run in the user's area or above it (a provincial campaign covers its districts)."""
+    """Campaigns run in the user's area or above it (a provincial campaign covers its districts); for agent
+    staff, those their organisation takes part in (never a competitor's)."""
+    if user.is_authenticated and user.role == Role.AGENT_STAFF:
+        return campaign_model.objects.filter(agents__point__organisation_id=agent_organisation_id(user)).distinct()
     prefix = scope_path(user)
     if prefix is None:
         return campaign_model.objects.none()
@@ -270,3 +274,42 @@ class HouseholdMemberForm(forms.Form):
 
 
 HouseholdMemberFormSet = forms.formset_factory(HouseholdMemberForm, extra=6, min_num=1, validate_min=True)
+
+
+REASON = forms.CharField(label=_("Reason for the change"), max_length=100, required=False,
+                         help_text=_("Kept in the history with the change, e.g. “typing error”."))
+
+
+class ParticipantEditForm(ParticipantEntryForm):
+    """The entry form's person fields and checks, without a payment, filled with what is saved."""
+
+    reason = REASON
+
+    def __init__(self, *args, participant, user, **kwargs):
+        initial = {name: getattr(participant, name) for name in (
+            "personal_id", "full_name", "birth_date", "sex", "phone", "si_number", "commune", "village",
+            "target_group", "support_category")}
+        super().__init__(*args, user=user, initial=initial, **kwargs)
+        for name in [*PaymentFields.base_fields, *LINK_FIELDS]:
+            self.fields.pop(name, None)
+        self.fields["personal_id"].widget.attrs.pop("autofocus", None)
+
+
+class PaymentEditForm(forms.Form):
+    """What may be corrected on a saved payment: its day, the declared income, who collected or mobilised it."""
+
+    paid_on = date_field(_("Paid on"))
+    monthly_income = PaymentFields.base_fields["monthly_income"]
+    collected_by_staff = forms.ModelChoiceField(label=_("Collected by (officer)"), queryset=None, required=False)
+    mobilised_by_staff = forms.ModelChoiceField(label=_("Mobilised by (officer)"), queryset=None, required=False)
+    reason = REASON
+
+    def __init__(self, *args, payment, user, **kwargs):
+        initial = {name: getattr(payment, name) for name in ("paid_on", "monthly_income", "collected_by_staff",
+                                                             "mobilised_by_staff")}
+        super().__init__(*args, initial=initial, **kwargs)
+        staff = staff_for(user)
+        self.fields["collected_by_staff"].queryset = staff
+        self.fields["mobilised_by_staff"].queryset = staff
+
+    clean_paid_on = PaymentFields.clean_paid_on

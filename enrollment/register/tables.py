@@ -46,6 +46,14 @@ class MaskedTable(tables.Table):
         super().__init__(data, *args, **kwargs)
         self.policy = PersonalDataPolicy(user, data)
         self.participant_field = participant_field
+        if not self.policy.full:
+            # Sorting by a hidden value would give it away: names sort by their masked form, the rest not at all.
+            for name in self.masked:
+                if name in self.columns.names():
+                    self.columns[name].column.orderable = False
+            if "full_name" in self.columns.names():
+                self.columns["full_name"].column.orderable = True
+                self.columns["full_name"].column.order_by = ("masked_search_name", "pk")
 
     def shows(self, record):
         return self.policy.shows(tables.A(self.participant_field).resolve(record))
@@ -101,11 +109,14 @@ class PaymentTable(tables.Table):
     local_support = MoneyColumn(verbose_name=_("Provincial top-up"))
     net = MoneyColumn(verbose_name=_("Net payable"))
     is_first = tables.BooleanColumn(verbose_name=_("First"))
+    edit = tables.LinkColumn("payment_edit", args=[tables.A("pk")], text=_("Correct"), verbose_name="",
+                             orderable=False, exclude_from_export=True, empty_values=())
 
     class Meta:
         model = Payment
         fields = ("paid_on", "period_start", "period_end", "months", "method", "monthly_income", "gross",
-                  "state_support", "local_support", "net", "collected_by_staff", "mobilised_by_staff", "is_first")
+                  "state_support", "local_support", "net", "collected_by_staff", "mobilised_by_staff", "is_first",
+                  "edit")
         attrs = {"class": "table", "id": "payments"}
 
 

@@ -18,7 +18,7 @@ MENU = [
     ("import_list", _("Imports"), OFFICE),
     ("participant_list", _("Participants"), None),
     ("renewal_list", _("Renewals"), RENEWAL_ROLES),
-    ("household_list", _("Household HI"), None),
+    ("household_list", _("Household HI"), (*OFFICE, Role.VIEWER)),
     ("plans_home", _("Plans"), None),
     ("officer_quotas", _("Officer quotas"), OFFICE),
     # agents

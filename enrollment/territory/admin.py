@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from enrollment.shared.history_admin import HistoryAdmin
 from enrollment.territory.models.officers import Staff
 from enrollment.territory.models.units import LabourForce, Unit
 
@@ -24,7 +25,7 @@ class LabourForceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Staff)
-class StaffAdmin(admin.ModelAdmin):
+class StaffAdmin(HistoryAdmin):
     list_display = ("full_name", "position", "unit", "phone", "is_active")
     list_filter = ("position", "is_active")
     search_fields = ("full_name", "unit__name")

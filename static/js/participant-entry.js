@@ -40,6 +40,7 @@
   }
 
   function preview() {
+    if (!form.dataset.previewUrl) return;  // the correction form computes nothing
     var params = new URLSearchParams();
     ["paid_on", "method", "months", "monthly_income", "support_category"].forEach(function (name) {
       params.set(name, value(name));
@@ -76,7 +77,7 @@
       .then(function (r) { return r.json(); })
       .then(function (data) {
         box.innerHTML = "";
-        if (!data.found) return;
+        if (!data.found && !data.limited) return;
         var p = document.createElement("p");
         p.className = data.in_scope ? "messages-info" : "errorlist";
         p.textContent = data.message + " ";

@@ -12,6 +12,7 @@ from agents.quotas.models import AgentStaffQuota
 from enrollment.plans.models.plans import Metric
 from enrollment.register.models.participants import Participant
 from enrollment.register.selectors.definitions import participants_due_in
+from enrollment.register.selectors.participants import participants_for
 from enrollment.shared.months import add_months, first_of_month, month_end
 
 
@@ -30,14 +31,11 @@ def campaigns_today(agent, communes, today):
     return running.filter(Q(agents=agent) | paths).distinct().order_by("starts_on")
 
 
-def renewals_due(agent, month):
-    """People due this month who have not paid again yet, whom the agent mobilised or collected, or who
-    live in the communes the agent's point serves."""
-    communes = [c.pk for c in communes_of(agent)]
-    mine = (Q(payments__mobilised_by_agent=agent) | Q(payments__collected_by_agent=agent)
-            | Q(commune__in=communes))
-    still_due = Participant.objects.filter(mine, paid_through=add_months(first_of_month(month), -1)).distinct()
-    return participants_due_in(month, still_due).select_related("commune").order_by("commune__name", "full_name")
+def renewals_due(user, month):
+    """People due this month who have not paid again yet, of those the agent's organisation enrolled, collected
+    from or mobilised (the register's access policy): not competitors' people, wherever they live."""
+    theirs = participants_for(user, Participant.objects.filter(paid_through=add_months(first_of_month(month), -1)))
+    return participants_due_in(month, theirs).select_related("commune").order_by("commune__name", "full_name")
 
 
 def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):

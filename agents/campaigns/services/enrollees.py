@@ -98,6 +98,9 @@ def _link(waiting, field_name, register, personal_ids):
     waiting.filter(Exists(same_person)).update(**{field_name: Subquery(same_person.values("pk")[:1])})
 
 
+CREDITED_REASON = "credited to the agent who named the person"
+
+
 def payments_credit_enrollees(*, personal_ids=None):
     """A first payment that names no mobilising agent is credited to the agent who named the person."""
     named = ResultEnrollee.objects.filter(participant=OuterRef("participant"), kind=EnrolleeKind.VOLUNTARY_SI)
@@ -107,10 +110,16 @@ def payments_credit_enrollees(*, personal_ids=None):
                                       mobilised_by_agent=None)
     if personal_ids is not None:
         payments = payments.filter(participant__personal_id__in=personal_ids)
-    payments.update(
+    credited = list(payments.values_list("pk", flat=True))
+    if not credited:
+        return
+    Payment.objects.filter(pk__in=credited).update(
         mobilised_by_agent=Subquery(named.values("result__agent")[:1]),
         campaign=Coalesce("campaign", Subquery(named.values("result__campaign")[:1])),
     )
+    # Kept in the payments' history, like a change made by hand.
+    Payment.history.bulk_history_create(list(Payment.objects.filter(pk__in=credited)), update=True,
+                                        default_change_reason=CREDITED_REASON)
 
 
 def on_register_people_written(sender, personal_ids=None, **kwargs):

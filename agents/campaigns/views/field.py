@@ -116,7 +116,7 @@ def field(request):
                   .prefetch_related("enrollees").order_by("-day", "-recorded_at"))
     today_results = [r for r in recent if r.day == today]
     today_totals = {name: sum(getattr(r, name) for r in today_results) for name in COUNT_FIELDS}
-    due = list(renewals_due(agent, today)[:100])
+    due = list(renewals_due(request.user, today)[:100])
     for person in due:
         person.masked_id = mask(person.personal_id, keep=4)
     return render(request, "agents/field.html", {

@@ -14,6 +14,7 @@ from agents.shared.scoping import (
 from agents.staff.models import AgentStaff
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.history import history_of
 
 
 def _organisations(user):
@@ -47,4 +48,7 @@ def organisation_detail(request, pk):
         table = PointTable(points, exclude=columns_without_edit(user, "organisation"))
     return render_table(request, table, "agents/organisation_detail.html",
                         {"organisation": organisation, "tab": tab, "can_edit": can_edit,
-                         "can_write": writes_agents(user)}, filename=f"agent-organisation-{tab}")
+                         "can_write": writes_agents(user),
+                         "history": history_of(organisation, ("agents.OrganisationQuota",
+                                                              {"organisation_id": organisation.pk}))
+                         if writes_agents(user) else None}, filename=f"agent-organisation-{tab}")

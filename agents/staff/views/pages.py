@@ -31,6 +31,7 @@ from agents.staff.tables import (
 from bhxh_targets.search import search_query
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.history import history_of
 from enrollment.shared.models.users import Role
 from enrollment.shared.scoping import visible_units
 from enrollment.territory.models.units import Level, Unit
@@ -75,7 +76,9 @@ def staff_detail(request, pk):
     return render_table(request, table, "agents/staff_detail.html",
                         {"member": member, "tab": tab, "can_write": writes_agents(user),
                          "named": enrollees_shown(user, enrollees_of(member, visible_results(user))),
-                         "phone": member.phone if shows_phone(user, member) else mask(member.phone)},
+                         "phone": member.phone if shows_phone(user, member) else mask(member.phone),
+                         "history": history_of(member, ("agents.AgentStaffQuota", {"agent_id": member.pk}))
+                         if writes_agents(user) else None},
                         filename=f"agent-staff-{tab}")
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Metric(models.TextChoices):
@@ -56,6 +57,8 @@ class Plan(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     metric = models.CharField(_("metric"), max_length=20, choices=Metric.choices)
 
+    history = HistoricalRecords(verbose_name=_("history"))
+
     class Meta:
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
@@ -93,6 +96,8 @@ class PlanVersion(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("plan version")

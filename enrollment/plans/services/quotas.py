@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from enrollment.plans.phasing import (
     EVEN_SHARES,
@@ -41,8 +42,9 @@ def quotas_bulk_set(model, owners, year, month, metric, target, user, note=""):
             elif quota.target != target or (note and quota.note != note):
                 quota.target, quota.note = target, note or quota.note
                 to_update.append(quota)
-        model.objects.bulk_create(to_create)
-        model.objects.bulk_update(to_update, ["target", "note", "updated_at"])
+        # Through django-simple-history, so that quotas set in bulk keep their history like any other change.
+        bulk_create_with_history(to_create, model, default_user=user)
+        bulk_update_with_history(to_update, model, ["target", "note", "updated_at"], default_user=user)
     return len(to_create), len(to_update)
 
 

@@ -30,6 +30,8 @@ from enrollment.plans.services.versions import (
 from enrollment.plans.tables import ChildrenPlanTable, PlanChangeTable, PlanVersionTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, export_response, render_table
+from enrollment.shared.history import history_of
+from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import (
     get_object_in_scope,
     get_unit_for_user,
@@ -201,6 +203,9 @@ def plan_overview(request, pk):
     if exported:
         return exported
     context["version_form"] = PlanVersionForm(metric=metric) if context["can_set_plans"] else None
+    plan = context["plan"]
+    if plan is not None and request.user.role in OFFICE_ROLES:
+        context["record_history"] = history_of(plan, ("enrollment.PlanVersion", {"plan_id": plan.pk}))
     if context["can_edit_phasing"]:
         in_force = context["in_force"]
         initial = {"curve": in_force.curve}

@@ -23,6 +23,7 @@ from enrollment.progress.models import (
     RecomputeStatus,
 )
 from enrollment.progress.selectors.freshness import Freshness, moment_of
+from enrollment.shared.models.users import OFFICE_ROLES, Role
 from enrollment.shared.months import same_day_last_year
 from enrollment.shared.scoping import scope_path, scope_queryset
 from enrollment.territory.models.units import CodeSet, Level
@@ -45,6 +46,12 @@ BREAKDOWNS_BY_LEVEL = {
     Level.VILLAGE: (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP),
 }
 
+# Dashboards are for the offices and the viewers of an area; agent staff follow their own
+# organisation's figures on the agents' pages (docs/ACCESS_POLICY.md).
+DASHBOARD_ROLES = (*OFFICE_ROLES, Role.VIEWER)
+# Breakdowns that name officers and agent staff: for the offices that manage them.
+PERSON_DIMENSIONS = (BreakdownDimension.OFFICER, BreakdownDimension.AGENT_STAFF)
+
 RANKING = (F("achievement_in_force").desc(nulls_last=True), F("achievement_initial").desc(nulls_last=True),
            "unit__name")
 # Ranked by growth on last year instead: the percent, then the difference.
@@ -64,6 +71,7 @@ class Dashboard:
     new_history: list = field(default_factory=list)  # new participants of the month at each month end, then `shown`
     children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
     breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
+    dimensions: tuple = ()  # the breakdowns this reader may see at this level
 
     @property
     def level(self):
@@ -72,10 +80,6 @@ class Dashboard:
     @property
     def main(self):
         return self.figures.get(self.metric)
-
-    @property
-    def dimensions(self):
-        return BREAKDOWNS_BY_LEVEL[self.level]
 
     @property
     def new_by_month(self):
@@ -97,12 +101,39 @@ def children_filter(unit):
     return {"unit__parent": unit}
 
 
+def dashboard_audience(user):
+    """Who reads, as far as a dashboard's content depends on it besides its unit: part of every
+    cache key of the dashboards. None for a role that reads no dashboard."""
+    if not user.is_authenticated or user.role not in DASHBOARD_ROLES:
+        return None
+    return "office" if user.role in OFFICE_ROLES else "viewer"
+
+
+def visible_dimensions(user):
+    """The breakdowns a reader may see at all."""
+    audience = dashboard_audience(user)
+    if audience is None:
+        return ()
+    return tuple(d for d in BreakdownDimension if audience == "office" or d not in PERSON_DIMENSIONS)
+
+
+def dimensions_for(user, level):
+    """The breakdowns a dashboard of `level` (None: the country) shows this reader."""
+    return tuple(d for d in BREAKDOWNS_BY_LEVEL[level] if d in visible_dimensions(user))
+
+
 def snapshots(user):
+    if dashboard_audience(user) is None:
+        return ProgressSnapshot.objects.none()
     return scope_queryset(user, ProgressSnapshot.objects.all())
 
 
 def breakdowns(user):
-    return scope_queryset(user, ProgressBreakdown.objects.all())
+    audience = dashboard_audience(user)
+    if audience is None:
+        return ProgressBreakdown.objects.none()
+    rows = scope_queryset(user, ProgressBreakdown.objects.all())
+    return rows if audience == "office" else rows.exclude(dimension__in=PERSON_DIMENSIONS)
 
 
 def shown_date(user, unit, on_or_before):
@@ -120,7 +151,8 @@ def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANT
     if unit is None and scope_path(user) != "":
         raise PermissionError("the national dashboard is for national users")
     shown = shown_date(user, unit, on_or_before)
-    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric, ranking=ranking)
+    board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric, ranking=ranking,
+                      dimensions=dimensions_for(user, unit.level if unit else None))
     if shown is None:
         return board
     own = snapshots(user).filter(**_unit_filter(unit))

@@ -18,16 +18,19 @@ from django.views.decorators.http import require_POST
 from bhxh_targets.redirects import safe_next_url
 from enrollment.progress.models import BreakdownDimension, ProgressMetric, RecomputeRun
 from enrollment.progress.selectors.dashboards import (
+    DASHBOARD_ROLES,
     PLAN_METRIC_CHOICES,
     RANKING,
     RENEWAL_METRICS,
     breakdowns,
     children_filter,
+    dashboard_audience,
     dashboard_for,
     figures_state,
     new_by_month_of,
     shown_date,
     snapshots,
+    visible_dimensions,
 )
 from enrollment.progress.services.engine import run_progress_percent
 from enrollment.progress.services.on_demand import RecomputeRefused, dashboard_recompute_request
@@ -94,7 +97,7 @@ def _national_or_404(user):
         raise Http404
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def dashboard_home(request):
     """Each user's own dashboard: the country for national users, else their scope unit."""
     user = request.user
@@ -105,13 +108,13 @@ def dashboard_home(request):
     return redirect("dashboard_unit", pk=user.scope_unit_id)
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def dashboard_national(request):
     _national_or_404(request.user)
     return _dashboard(request, None)
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def dashboard_unit(request, pk):
     return _dashboard(request, _unit_for_user(request.user, pk))
 
@@ -146,8 +149,8 @@ def _dashboard(request, unit):
 
 def _board(user, unit, day, metric, version, ranking="plan"):
     """The dashboard's figures, cached until snapshots are written again. The unit is already in
-    the user's scope, so every user who may open it sees the same figures."""
-    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{day}:{metric}:{ranking}:{version}"
+    the user's scope, so what differs between its readers is their audience (office or viewer)."""
+    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{dashboard_audience(user)}:{day}:{metric}:{ranking}:{version}"
     return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric, ranking), PARTS_CACHE_SECONDS)
 
 
@@ -168,8 +171,8 @@ def _parts_key(board, pinned):
     stamps = [s.computed_at for s in (*board.figures.values(), *board.children)]
     latest = max(stamps).isoformat() if stamps else ""
     unit = board.unit.pk if board.unit else "vn"
-    return (f"dashboard-parts:{unit}:{board.shown}:{board.metric}:{get_language()}:{len(board.children)}:{latest}:"
-            f"{pinned}:{board.ranking}")
+    return (f"dashboard-parts:{unit}:{','.join(board.dimensions)}:{board.shown}:{board.metric}:{get_language()}:"
+            f"{len(board.children)}:{latest}:{pinned}:{board.ranking}")
 
 
 def _build_charts(board, child_url):
@@ -182,16 +185,13 @@ def _build_charts(board, child_url):
     return [{"id": name, "json": charts.to_json(fig)} for name, fig in figures]
 
 
-TABLE_VIEWS = ("children", *DIMENSION_TITLES)
-
-
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def dashboard_table_national(request):
     _national_or_404(request.user)
     return _table(request, None)
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def dashboard_table_unit(request, pk):
     return _table(request, _unit_for_user(request.user, pk))
 
@@ -200,8 +200,9 @@ def _table(request, unit):
     """The dashboard's figures as a table: the units below, or one breakdown."""
     user = request.user
     day, metric = DashboardQuery(request.GET).values()
+    dimensions = [d for d in DIMENSION_TITLES if d in visible_dimensions(user)]
     view = request.GET.get("view", "children")
-    if view not in TABLE_VIEWS:
+    if view not in dimensions:
         view = "children"
     shown = shown_date(user, unit, day)
     own = {"unit": unit} if unit else {"unit__isnull": True}
@@ -225,7 +226,7 @@ def _table(request, unit):
     stamp = shown.strftime("%Y%m%d") if shown else "none"
     return render_table(request, table, "enrollment/dashboards/table.html", {
         "unit": unit, "shown": shown, "metric": metric, "metrics": PLAN_METRIC_CHOICES, "filter": filters,
-        "view": view, "views": [("children", _("Units below"))] + [(d, t) for d, t in DIMENSION_TITLES.items()],
+        "view": view, "views": [("children", _("Units below"))] + [(d, DIMENSION_TITLES[d]) for d in dimensions],
         "dashboard_link": dashboard_url(unit, shown, metric), "freshness": figures_state()[1],
         "ancestors": unit_ancestors(user, unit) if unit else [],
     }, filename=f"progress-{code}-{view}-{metric}-{stamp}")

@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from enrollment.territory.models.units import fold
 
 
 class Sex(models.TextChoices):
@@ -48,6 +51,20 @@ METHOD_MONTHS = {
 }
 
 
+def mask_name(value):
+    """"Nguyễn Văn An" → "Nguyễn V. A.": enough to talk about someone, not to identify them."""
+    words = value.split()
+    if len(words) < 2:
+        return value[:1] + "."
+    return " ".join([words[0], *[w[:1] + "." for w in words[1:]]])
+
+
+def name_search_fields(full_name):
+    """The folded forms a name is searched by: in full, and as roles that see it masked read it. Every
+    path that writes participants in bulk sets them too."""
+    return {"search_name": fold(full_name), "masked_search_name": fold(mask_name(full_name))}
+
+
 class Participant(models.Model):
     """A person in voluntary social insurance (người tham gia BHXH tự nguyện)."""
 
@@ -72,11 +89,16 @@ class Participant(models.Model):
     paid_through = models.DateField(
         _("paid through"), null=True, blank=True, help_text=_("First day of the last month covered")
     )
+    # Lower case without diacritics: "bui hoang nam" finds "Bùi Hoàng Nam" on SQLite and PostgreSQL alike.
+    search_name = models.CharField(max_length=150, editable=False, default="")
+    masked_search_name = models.CharField(max_length=150, editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    history = HistoricalRecords(verbose_name=_("history"), excluded_fields=["search_name", "masked_search_name"])
 
     class Meta:
         verbose_name = _("participant")
@@ -92,6 +114,17 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    @staticmethod
+    def bulk_insert_derived(row):
+        return name_search_fields(row["full_name"])
+
+    def save(self, *args, **kwargs):
+        for name, value in name_search_fields(self.full_name).items():
+            setattr(self, name, value)
+        if kwargs.get("update_fields") is not None and "full_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *name_search_fields("")}
+        super().save(*args, **kwargs)
 
 
 class Payment(models.Model):
@@ -144,6 +177,8 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    history = HistoricalRecords(verbose_name=_("history"))
 
     class Meta:
         verbose_name = _("payment")

@@ -25,7 +25,7 @@ from enrollment.register.services.households import (
 from enrollment.register.tables import MoneyColumn
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
-from enrollment.shared.models.users import OFFICE_ROLES
+from enrollment.shared.models.users import OFFICE_ROLES, Role
 from enrollment.shared.scoping import get_object_in_scope, scope_queryset
 from enrollment.shared.submissions import already_saved, submitted_once
 
@@ -54,7 +54,11 @@ class HouseholdTable(tables.Table):
         return value if self.shows else "—"
 
 
-@scoped_view
+# Household health insurance is the offices' work; agent staff have none of it to see.
+HOUSEHOLD_READERS = (*OFFICE_ROLES, Role.VIEWER)
+
+
+@scoped_view(roles=HOUSEHOLD_READERS)
 def household_list(request):
     households = scope_queryset(request.user, Household.objects.select_related("commune"), unit_field="commune")
     households = households.annotate(member_count=Count("members"), insured_to=Max("members__valid_to"),
@@ -94,7 +98,7 @@ def household_new(request):
     return render(request, "enrollment/households/form.html", {"form": form, "members": members})
 
 
-@scoped_view
+@scoped_view(roles=HOUSEHOLD_READERS)
 def household_detail(request, pk):
     household = get_object_in_scope(request.user, Household.objects.select_related("commune", "village"),
                                     unit_field="commune", pk=pk)

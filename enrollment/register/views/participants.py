@@ -1,24 +1,30 @@
 """Participants: the list, the entry form, a participant's page, further payments, and the form's JSON helpers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.core import is_ratelimited
 
 from enrollment.register.filters import ParticipantFilter
 from enrollment.register.forms import ParticipantEntryForm, PaymentFields, PaymentForm
 from enrollment.register.models.parameters import ParameterMissing, ParameterTable
 from enrollment.register.models.participants import Participant, SupportCategory
 from enrollment.register.selectors.participants import (
+    EDIT_ROLES,
     ENTRY_ROLES,
     PersonalDataPolicy,
     communes_for,
+    get_participant_for,
     mask_birth_date,
     mask_id,
     mask_name,
     mask_phone,
+    participant_history,
     participants_for,
 )
 from enrollment.register.services.contributions import (
@@ -35,23 +41,26 @@ from enrollment.register.tables import ParticipantTable, PaymentTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
 from enrollment.shared.formats import percent
-from enrollment.shared.scoping import get_object_in_scope
 from enrollment.shared.submissions import already_saved, earlier_result, submitted_once
 
 
 def _get_participant_for_user(user, pk):
-    return get_object_in_scope(user, Participant.objects.select_related("commune", "village"), unit_field="commune",
-                               pk=pk)
+    return get_participant_for(user, pk, Participant.objects.select_related("commune", "village"))
 
 
 @scoped_view
 def participant_list(request):
     participants = participants_for(request.user, Participant.objects.select_related("commune", "village"))
+    full = PersonalDataPolicy(request.user).full
+    if not full:  # the order of full names would give them away
+        participants = participants.order_by("masked_search_name", "pk")
     filters = ParticipantFilter(request.GET, queryset=participants, communes=communes_for(request.user),
                                request=request)
     table = ParticipantTable(filters.qs, user=request.user)
-    return render_table(request, table, "enrollment/participants/list.html",
-                        {"filter": filters, "can_enter": request.user.role in ENTRY_ROLES}, filename="participants")
+    return render_table(request, table, "enrollment/participants/list.html", {
+        "filter": filters, "can_enter": request.user.role in ENTRY_ROLES, "full": full,
+        "searched": filters.form.is_valid() and filters.form.cleaned_data.get("q"),
+    }, filename="participants")
 
 
 @scoped_view(roles=ENTRY_ROLES)
@@ -94,16 +103,33 @@ def _register(request, form, outcome):
     return reverse("participant_detail", args=[participant.pk])
 
 
+def _lookup_limited(request):
+    """Whether the user has asked whether IDs are registered more often than a person typing does
+    (each answer tells whether someone is in the register, even outside the user's reach)."""
+    return is_ratelimited(request, group="participant-lookup", key="user", rate=settings.PARTICIPANT_LOOKUP_RATE,
+                          increment=True)
+
+
+LOOKUP_LIMITED = gettext_lazy("Too many personal IDs looked up in a short time: wait a minute, then try again.")
+REGISTERED_ELSEWHERE = gettext_lazy("This personal ID is already registered elsewhere.")
+
+
 def _existing_in_scope(request, typed_id):
     """Entering an ID already in the register opens that person instead of creating a second one."""
     cleaned = "".join(ch for ch in typed_id if ch.isdigit())
-    existing = Participant.objects.filter(personal_id=cleaned).select_related("commune").first()
+    if len(cleaned) != 12:
+        return None  # the form says what is wrong with it
+    if _lookup_limited(request):
+        messages.error(request, LOOKUP_LIMITED)
+        return render(request, "enrollment/participants/entry.html",
+                      {"form": ParticipantEntryForm(request.POST, user=request.user)}, status=429)
+    existing = Participant.objects.filter(personal_id=cleaned).first()
     if existing is None:
         return None
     if participants_for(request.user).filter(pk=existing.pk).exists():
         messages.info(request, _("This personal ID is already in the register: %(name)s.") % {"name": existing.full_name})
         return redirect("participant_detail", pk=existing.pk)
-    messages.error(request, _("This personal ID is already registered outside your area. Ask the provincial office."))
+    messages.error(request, f"{REGISTERED_ELSEWHERE} {_('Ask the provincial office.')}")
     return redirect("participant_new")
 
 
@@ -112,11 +138,13 @@ def participant_detail(request, pk):
     participant = _get_participant_for_user(request.user, pk)
     policy = PersonalDataPolicy(request.user, [participant.pk])
     payments = participant.payments.select_related("collected_by_staff", "mobilised_by_staff").order_by("-period_start")
+    can_edit = request.user.role in EDIT_ROLES
     return render(request, "enrollment/participants/detail.html", {
+        "can_edit": can_edit, "history": participant_history(participant) if policy.full else None,
         "participant": participant, "shows": policy.shows(participant.pk), "masked": {
             "full_name": mask_name(participant.full_name), "personal_id": mask_id(participant.personal_id),
             "birth_date": mask_birth_date(participant.birth_date), "phone": mask_phone(participant.phone)},
-        "payments": PaymentTable(payments, orderable=False),
+        "payments": PaymentTable(payments, orderable=False, exclude=() if can_edit else ("edit",)),
         "outcomes": participant.renewal_outcomes.select_related("recorded_by").order_by("-due_month"),
         "next_due": next_due_month(participant), "can_enter": request.user.role in ENTRY_ROLES,
         "supported_months": supported_months_so_far(participant),
@@ -151,12 +179,13 @@ def participant_lookup(request):
     cleaned = "".join(ch for ch in typed if ch.isdigit())
     if len(cleaned) != 12:
         return JsonResponse({"found": False, "complete": False})
+    if _lookup_limited(request):
+        return JsonResponse({"found": None, "limited": True, "message": str(LOOKUP_LIMITED)}, status=429)
     existing = Participant.objects.filter(personal_id=cleaned).first()
     if existing is None:
         return JsonResponse({"found": False, "complete": True})
     if not participants_for(request.user).filter(pk=existing.pk).exists():
-        return JsonResponse({"found": True, "in_scope": False,
-                             "message": _("This personal ID is already registered outside your area.")})
+        return JsonResponse({"found": True, "in_scope": False, "message": str(REGISTERED_ELSEWHERE)})
     return JsonResponse({
         "found": True, "in_scope": True, "url": reverse("participant_detail", args=[existing.pk]),
         "message": _("Already in the register: %(name)s, paid through %(month)s.") % {

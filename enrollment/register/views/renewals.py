@@ -13,8 +13,10 @@ from bhxh_targets.redirects import safe_next_url
 from enrollment.register.forms import RenewalOutcomeForm
 from enrollment.register.models.participants import Participant
 from enrollment.register.selectors.participants import (
+    agent_organisation_id,
     agents_model,
     communes_for,
+    get_participant_for,
     participants_for,
     staff_for,
 )
@@ -72,7 +74,10 @@ def _points_for(user):
     point_model = agents_model("CollectionPoint")
     if point_model is None:
         return []
-    return list(scope_queryset(user, point_model.objects.all()).order_by("name"))
+    points = scope_queryset(user, point_model.objects.all())
+    if user.role == Role.AGENT_STAFF:  # never a competitor's points
+        points = points.filter(organisation_id=agent_organisation_id(user))
+    return list(points.order_by("name"))
 
 
 @scoped_view(roles=RENEWAL_ROLES)
@@ -112,7 +117,7 @@ def renewal_list(request):
 
 @scoped_view(roles=RENEWAL_ROLES)
 def renewal_outcome_new(request, pk):
-    participant = get_object_in_scope(request.user, Participant.objects.all(), unit_field="commune", pk=pk)
+    participant = get_participant_for(request.user, pk)
     month = first_of_month(_month_from(request.POST.get("month", ""), timezone.localdate()))
     form = RenewalOutcomeForm(request.POST)
     back = safe_next_url(request, reverse("renewal_list"))

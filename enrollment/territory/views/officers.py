@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.history import history_of
 from enrollment.shared.models.users import OFFICE_ROLES as OFFICE
 from enrollment.shared.scoping import get_object_in_scope, scope_queryset
 from enrollment.territory.filters import StaffFilter
@@ -29,4 +30,5 @@ def staff_edit(request, pk=None):
         form.save()
         messages.success(request, _("Officer %(name)s was saved.") % {"name": form.instance.full_name})
         return redirect("staff_list")
-    return render(request, "enrollment/staff_form.html", {"form": form, "staff": staff})
+    history = history_of(staff, ("enrollment.OfficerQuota", {"staff_id": staff.pk})) if staff else None
+    return render(request, "enrollment/staff_form.html", {"form": form, "staff": staff, "history": history})

@@ -1,10 +1,9 @@
-"""Fault 6 (imports): whatever an import meets — a cell over the csv module's field limit, a database that
+"""Fault 6 (imports): whatever an import meets — a cell over the longest a cell may be, a database that
 refuses the save — the job ends (rejected or failed) with a message in Vietnamese, nothing half saved,
 and a failed job can be tried again from its page."""
 
-import csv
-
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -21,13 +20,13 @@ def rows(tree):
 
 
 def test_a_cell_over_the_field_limit_rejects_the_file_with_its_line(tree, national_admin, client_for, upload_import):
-    huge = "x" * (csv.field_size_limit() + 10)
+    huge = "x" * (settings.IMPORT_MAX_CELL_CHARS + 10)
     content = HEADER + rows(tree) + f'082088000003,"{huge}",07/08/1988,Nam,{tree.commune.code},01/12/2026,monthly,1\n'
 
     job = upload_import(client_for(national_admin), "participants", content.encode())
 
     assert job.status == "rejected"
-    assert "Không đọc được dòng 4" in job.errors[0]["message"] and "131.072" in job.errors[0]["message"]
+    assert job.errors[0]["message"] == "Dòng 4: có ô dài hơn 10.000 ký tự."
     assert not Participant.objects.exists()
 
 
