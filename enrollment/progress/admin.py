@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from enrollment.progress.models import ProgressBreakdown, ProgressSnapshot, RecomputeRun
+from enrollment.progress.models import ProgressBreakdown, ProgressChange, ProgressSnapshot, RecomputeRun
 
 
 @admin.register(ProgressSnapshot)
@@ -26,6 +26,17 @@ class ProgressBreakdownAdmin(admin.ModelAdmin):
 @admin.register(RecomputeRun)
 class RecomputeRunAdmin(admin.ModelAdmin):
     list_display = ("created_at", "kind", "status", "triggered_by", "percent", "as_of", "added_participants",
-                    "snapshot_rows", "started_at", "finished_at")
+                    "snapshot_rows", "started_at", "finished_at", "attempts", "heartbeat_at", "message")
     list_filter = ("kind", "status")
     readonly_fields = [f.name for f in RecomputeRun._meta.fields]
+
+
+@admin.register(ProgressChange)
+class ProgressChangeAdmin(admin.ModelAdmin):
+    """The outbox, read only: the changes the figures have not caught up with."""
+
+    list_display = ("created_at", "unit_ids", "dates")
+    readonly_fields = ("created_at", "unit_ids", "dates")
+
+    def has_add_permission(self, request):
+        return False

@@ -45,6 +45,7 @@ from enrollment.shared.exporting import (
     spreadsheet_download,
 )
 from enrollment.shared.scoping import get_unit_for_user
+from enrollment.shared.submissions import already_saved, submitted_once
 from enrollment.territory.selectors import unit_ancestors
 
 
@@ -254,8 +255,16 @@ def allocation_upload(request, pk):
             for error in errors:
                 messages.error(request, error)
         return redirect(grid_url(unit, year, metric))
-    job = import_job_create(user=request.user, kind=AllocationImporter.kind, uploaded_file=form.cleaned_data["file"],
-                            scope_unit=request.user.scope_unit, language=get_language())
-    job.options = {**job.options, "return_url": grid_url(unit, year, metric)}
-    job.save(update_fields=["options"])
-    return redirect("import_detail", pk=job.pk)
+
+    def save():
+        job = import_job_create(user=request.user, kind=AllocationImporter.kind,
+                                uploaded_file=form.cleaned_data["file"], scope_unit=request.user.scope_unit,
+                                language=get_language())
+        job.options = {**job.options, "return_url": grid_url(unit, year, metric)}
+        job.save(update_fields=["options"])
+        return reverse("import_detail", args=[job.pk])
+
+    url, first = submitted_once(request, "allocation_upload", save)
+    if not first:
+        return already_saved(request, url, fallback="import_list")
+    return redirect(url)
