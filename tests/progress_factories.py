@@ -78,6 +78,8 @@ def full_board(unit, day, actual=18_816, plan_initial=16_650, plan_in_force=17_5
     for month, month_end in enumerate(month_ends(day.year, day)[:-1], start=1):
         new_to_date += 300 + 10 * month
         snapshot(unit, month_end, new_to_date, metric=ProgressMetric.SI_NEW)
+        snapshot(unit, month_end, 300 + 10 * month, metric=ProgressMetric.SI_NEW_MONTH)
+    snapshot(unit, day, 4_200 - new_to_date, metric=ProgressMetric.SI_NEW_MONTH)  # the shown day's month so far
     for dimension in (BreakdownDimension.AGENT_TYPE, BreakdownDimension.TARGET_GROUP, BreakdownDimension.CAMPAIGN,
                       BreakdownDimension.OFFICER, BreakdownDimension.AGENT_STAFF):
         for n in range(3):

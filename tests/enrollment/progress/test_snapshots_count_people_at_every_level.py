@@ -147,6 +147,6 @@ def test_breakdowns_by_target_group_officer_and_new_per_month(tree, enrol, figur
     assert counts(tree.province, "target_group") == {("farmer", 1, 1), ("student", 1, 1)}
     assert counts(None, "target_group") == {("farmer", 1, 2), ("student", 1, 1)}
     assert rows(tree.district, "officer") == {(str(officer.pk), "Trần Thị Lan", 2, 2)}
-    country_new = ProgressSnapshot.objects.filter(unit=None, metric=M.SI_NEW)
+    country_new = ProgressSnapshot.objects.filter(unit=None, metric=M.SI_NEW_MONTH)
     assert new_by_month(country_new, TODAY) == [(D(2026, 1, 1), 1), (D(2026, 2, 1), 1), (D(2026, 3, 1), 0)]
     assert all(label for _key, label, _new, _active in rows(None, "target_group"))

@@ -1,6 +1,7 @@
 """Bulk import of participants and payments: dry run, all-or-nothing, idempotence, a mixed file."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -70,7 +71,10 @@ def test_a_good_file_imports_with_the_right_amounts_and_again_adds_nothing(clien
     two = Participant.objects.get(personal_id="082190000002")
     assert (two.paid_through, two.target_group, two.support_category) == (date(2026, 9, 1), "other", "other")
     lump = Payment.objects.get(participant__personal_id="082085000003")
-    assert (lump.period_start, lump.months, lump.state_support, lump.gross) == (date(2020, 1, 1), 30, 0, 9_900_000)
+    # 30 missing months of 330,000 with interest at the seeded 6% a year (r = 0.5% a month):
+    # 330,000 × 1.005 × (1.005^30 − 1) ÷ 0.005 = 10,705,667.
+    assert (lump.period_start, lump.months, lump.state_support, lump.gross) == (date(2020, 1, 1), 30, 0, 10_705_667)
+    assert (lump.fund_return, lump.adjustment) == (Decimal("0.0600"), 10_705_667 - 9_900_000)
 
     again = upload_import(client, "participants", csv(*GOOD), name="again.csv")
     assert (again.status, again.created_rows, again.errors) == (ImportStatus.DONE, 0, [])
