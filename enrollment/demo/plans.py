@@ -54,6 +54,11 @@ def _allocate(manager, unit, year, metric, rule, note=""):
                            document_number=version.document_number, document_date=version.document_date, note=note)
 
 
+def _approve(manager, draft):
+    allocation_approve(user=manager, allocation=draft, document_number=draft.document_number,
+                       document_date=draft.document_date)
+
+
 @demo_seeder(order=45)  # after the register, whose last year the plans grow from
 @transaction.atomic
 def seed_plans(context):
@@ -72,17 +77,16 @@ def seed_plans(context):
         plan_version_create(user=manager, unit=province, year=year, metric=metric, target=initial, curve=curve,
                             document_number="120/QĐ-BHXH", document_date=datetime.date(year, 1, 10),
                             note="Kế hoạch giao đầu năm của BHXH Việt Nam")
-        allocation_approve(user=manager, allocation=_allocate(manager, province, year, metric,
-                                                              AllocationRule.LAST_YEAR))
+        _approve(manager, _allocate(manager, province, year, metric, AllocationRule.LAST_YEAR))
         plan_version_create(user=manager, unit=province, year=year, metric=metric, target=supplemental, curve=curve,
                             document_number="275/BHXH-TST", document_date=datetime.date(year, 7, 15),
                             note="Giao bổ sung sau sơ kết 6 tháng")
-        allocation_approve(user=manager, allocation=_allocate(manager, province, year, metric, AllocationRule.LAST_YEAR,
-                                                              note="Phân bổ kế hoạch bổ sung"))
+        _approve(manager, _allocate(manager, province, year, metric, AllocationRule.LAST_YEAR,
+                                    note="Phân bổ kế hoạch bổ sung"))
         for district in districts:
             draft = _allocate(district_user if district == demo_district else manager, district, year, metric,
                               AllocationRule.LAST_YEAR)
-            allocation_approve(user=manager, allocation=draft)
+            _approve(manager, draft)
 
     # Chợ Gạo has re-balanced its communes' new-participant targets; the province has not approved yet.
     _rebalanced_draft(district_user, demo_district, year)

@@ -36,6 +36,10 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
     expect(page.locator("#allocation-status")).to_have_text("Dự thảo (phân bổ lần 1)")
     expect(page.locator(".messages")).to_contain_text("Đã lưu dự thảo phân bổ.")
     page.click("#approve")
+    expect(page.locator("#approval-state")).to_contain_text("giao đủ")
+    page.fill("#id_document_number", "121/QĐ-BHXH")
+    page.fill("#id_document_date", "20/01/2026")
+    page.click("#confirm-approval")
     expect(page.locator("#allocation-status")).to_have_text("Đã duyệt (phân bổ lần 1)")
     expect(page.locator(".messages")).to_contain_text("Đã duyệt phân bổ")
     assert plan_in_force(tree.district, 2026, Metric.SI_NEW).target == 600
