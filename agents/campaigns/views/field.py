@@ -32,8 +32,10 @@ from agents.campaigns.services.results import (
 from agents.shared.scoping import agent_profile, get_in_scope
 from agents.shared.tables import mask
 from enrollment.plans.models.plans import Metric
+from enrollment.register.services.renewals import due_list, due_list_by_urgency, worklist_cell
 from enrollment.shared.access import scoped_view
 from enrollment.shared.models.users import Role
+from enrollment.shared.months import first_of_month
 from enrollment.territory.models.units import Unit
 
 
@@ -116,9 +118,11 @@ def field(request):
                   .prefetch_related("enrollees").order_by("-day", "-recorded_at"))
     today_results = [r for r in recent if r.day == today]
     today_totals = {name: sum(getattr(r, name) for r in today_results) for name in COUNT_FIELDS}
-    due = list(renewals_due(agent, today)[:100])
-    for person in due:
-        person.masked_id = mask(person.personal_id, keep=4)
+    month = first_of_month(today)
+    due = [worklist_cell(person, month, today)
+           for person in due_list_by_urgency(due_list(renewals_due(agent, today), month), today)[:100]]
+    for cell in due:
+        cell["record"].masked_id = mask(cell["record"].personal_id, keep=4)
     return render(request, "agents/field.html", {
         "agent": agent, "form": form, "enrollees": enrollees, "contract_ended": contract_ended, "today": today,
         "today_results": today_results, "today_totals": today_totals,
