@@ -50,3 +50,13 @@ def log_in(live_server):
         return page
 
     return log_in_as
+
+
+def open_from_menu(page, nav_name):
+    """Open a page from the header: its menu first, then the item (on a phone, the ☰ first)."""
+    if page.locator("label.menu-button").is_visible():
+        page.click("label.menu-button")
+    group = page.locator(f"nav.menu details:has([data-nav='{nav_name}'])")
+    if group.count():
+        group.locator("summary").click()
+    page.click(f"nav.menu [data-nav='{nav_name}']")

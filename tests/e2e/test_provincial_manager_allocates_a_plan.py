@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from enrollment.models import Metric
 from enrollment.plans.selectors.plans import plan_in_force
 from enrollment.plans.services.versions import plan_version_create
+from tests.e2e.conftest import open_from_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -13,7 +14,7 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
     plan_version_create(user=provincial_manager, unit=tree.province, year=2026, metric=Metric.SI_NEW, target=1000,
                         document_number="120/QĐ-BHXH")
     log_in(page, provincial_manager)
-    page.click("nav.menu >> text=Kế hoạch")
+    open_from_menu(page, "plans_home")
     expect(page.locator("h1")).to_contain_text("Kế hoạch 2026")
     page.goto(f"{live_server.url}/plans/{tree.province.pk}/?year=2026&metric=si_new")
     assert "1.000" in page.locator("#plan-in-force").inner_text()

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import OuterRef, Subquery, Sum
+
 from enrollment.plans.models.plans import Allocation, Metric, PlanStatus, PlanVersion
 from enrollment.plans.selectors.plans import plan_in_force, plan_versions_for
 from enrollment.shared.models.users import MANAGER_ROLES
@@ -22,10 +24,20 @@ def _awaiting(user, queryset, unit_field):
     return queryset
 
 
-def allocations_awaiting(user):
-    """Draft allocations the user is the one to approve, oldest first."""
-    return _awaiting(user, Allocation.objects.select_related("plan__unit", "created_by", "parent_version"),
-                     "plan__unit").order_by("updated_at")
+def allocations_awaiting(user, limit=None):
+    """Draft allocations the user is the one to approve, oldest first, each with the children's sum
+    (`allocated`), the parent's plan in force (`parent_target`), the `difference` and the `share`, in one query."""
+    in_force = (PlanVersion.objects.filter(plan=OuterRef("plan"), status=PlanStatus.APPROVED).order_by("-seq")
+                .values("target")[:1])
+    drafts = _awaiting(user, Allocation.objects.select_related("plan__unit", "created_by"), "plan__unit").annotate(
+        allocated=Sum("lines__target"), parent_target=Subquery(in_force)).order_by("updated_at")
+    drafts = list(drafts[:limit] if limit else drafts)
+    for draft in drafts:
+        comparable = draft.parent_target is not None and not Metric.is_rate(draft.plan.metric)
+        draft.difference = (draft.allocated or 0) - draft.parent_target if comparable else None
+        draft.share = draft.allocated * 100 / draft.parent_target if comparable and draft.parent_target else None
+        draft.matches = draft.difference in (None, 0)
+    return drafts
 
 
 def versions_awaiting(user):

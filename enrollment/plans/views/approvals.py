@@ -24,7 +24,7 @@ from enrollment.shared.scoping import get_object_in_scope
 
 @scoped_view(roles=MANAGER_ROLES)
 def approval_queue(request):
-    allocations = [allocation_review(a) for a in allocations_awaiting(request.user)]
+    allocations = allocations_awaiting(request.user)
     versions = [(v, previous_version(v)) for v in versions_awaiting(request.user)]
     return render(request, "enrollment/plans/approvals.html", {"allocations": allocations, "versions": versions})
 

@@ -1,9 +1,9 @@
 """Renewal work: the due list of a month (or of one day in December) and what came of each call."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -96,6 +96,27 @@ def worklist_cell(record, month, today, form=None, saved=False):
     return {"record": record, "status": status, "status_label": STATUS_LABELS[status], "month": month,
             "choices": OUTCOME_CHOICES, "form": form, "saved": saved,
             "outcome_label": Outcome(record.outcome).label if record.outcome else ""}
+
+
+@dataclass
+class WorklistCounts:
+    due: int
+    not_paid: int
+    not_contacted: int
+    promised_this_week: int
+
+
+def worklist_counts(participants, month, today):
+    """How much renewal work is left this month, in one query."""
+    week_end = today + timedelta(days=6 - today.weekday())
+    rows = due_list(participants, month).aggregate(
+        due=Count("pk"),
+        not_paid=Count("pk", filter=Q(paid_again=False)),
+        not_contacted=Count("pk", filter=Q(paid_again=False, outcome__isnull=True)),
+        promised_this_week=Count("pk", filter=Q(paid_again=False, outcome=Outcome.PROMISED,
+                                                promised_on__lte=week_end)),
+    )
+    return WorklistCounts(**rows)
 
 
 def due_list_for_officer(queryset, staff):
