@@ -11,8 +11,8 @@ class AgentsConfig(AppConfig):
         # The agent staff import registers itself with the project's imports by kind.
         from agents.campaigns.home import phone_page_landing
         from agents.campaigns.services.enrollees import on_register_people_written
-        from agents.performance.home import flagged_agents_panel
         from agents.performance import tasks  # noqa: F401
+        from agents.performance.home import flagged_agents_panel
         from agents.staff.services import imports  # noqa: F401
         from enrollment.home.panels import register_home_panel, register_landing
         from enrollment.register.signals import register_people_written
