@@ -214,7 +214,7 @@ def allocation_template(request, pk, file_format):
     unit = get_unit_for_user(request.user, pk)
     year, metric = selected_year(request), selected_metric(request)
     grid = allocation_grid(unit, year, metric)
-    header = [column.name for column in AllocationImporter.columns]
+    header = [str(column.label) for column in AllocationImporter.columns]
     rows = []
     for row in grid.rows:
         target = "" if row.target is None else (
