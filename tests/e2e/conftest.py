@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -60,3 +62,23 @@ def open_from_menu(page, nav_name):
     if group.count():
         group.locator("summary").click()
     page.click(f"nav.menu [data-nav='{nav_name}']")
+
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def screenshot(page, name):
+    """Saved for CI to keep as an artifact (tests/e2e/screenshots/ is not in git)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()
