@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+HTMX_VERSION := 2.0.11
 
 .PHONY: demo test lint install system-deps assets worker beat bench clean messages
 
@@ -25,7 +26,13 @@ system-deps:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext chromium >/dev/null; }
 
-assets: install
+# htmx comes from the npm registry's own package, vendored into static/ (never a CDN).
+static/js/htmx.min.js:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent htmx.org@$(HTMX_VERSION) >/dev/null \
+		&& tar -xzf htmx.org-$(HTMX_VERSION).tgz package/dist/htmx.min.js \
+		&& cp package/dist/htmx.min.js $(CURDIR)/static/js/htmx.min.js && rm -rf $$tmp
+
+assets: install static/js/htmx.min.js
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	cp $$($(BIN)/python -c "import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / 'package_data' / 'plotly.min.js')") static/js/plotly.min.js
 	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly.min.js static/css/plotly.css static/js/plotly-styles.js

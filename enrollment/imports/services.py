@@ -225,16 +225,37 @@ def collect_row(checks):
     return values
 
 
-def import_job_create(*, user, kind, uploaded_file, dry_run=False, allow_partial=False, scope_unit=None,
-                      language="vi"):
-    content = uploaded_file.read()
-    job = ImportJob.objects.create(
-        kind=kind, user=user, scope_unit=scope_unit, filename=uploaded_file.name, content=content,
-        content_sha256=hashlib.sha256(content).hexdigest(), dry_run=dry_run, allow_partial=allow_partial,
-        options={"language": language}, due_at=timezone.now(),
-    )
+def _job_start(*, content, **fields):
+    job = ImportJob.objects.create(content=content, content_sha256=hashlib.sha256(content).hexdigest(),
+                                   due_at=timezone.now(), **fields)
     transaction.on_commit(lambda: _dispatch(job))
     return job
+
+
+def import_job_create(*, user, kind, uploaded_file, dry_run=False, allow_partial=False, scope_unit=None,
+                      language="vi"):
+    return _job_start(kind=kind, user=user, scope_unit=scope_unit, filename=uploaded_file.name,
+                      content=uploaded_file.read(), dry_run=dry_run, allow_partial=allow_partial,
+                      options={"language": language})
+
+
+def can_import_now(job):
+    """A check that found nothing wrong can be imported for real from the file already stored."""
+    return job.dry_run and job.status == ImportStatus.DONE and not job.errors
+
+
+def import_job_import_now(*, job, user):
+    """Import the file of a clean check without uploading it again; asking twice starts one import."""
+    if job.user_id != user.pk or not can_import_now(job):
+        raise ValidationError(_("Only a check of your own that found no error can be imported now."))
+    with transaction.atomic():
+        ImportJob.objects.select_for_update().get(pk=job.pk)
+        started = ImportJob.objects.filter(user=user, dry_run=False, options__from_check=job.pk).first()
+        if started is not None:
+            return started
+        return _job_start(kind=job.kind, user=user, scope_unit=job.scope_unit, filename=job.filename,
+                          content=bytes(job.content), dry_run=False, allow_partial=job.allow_partial,
+                          options={**job.options, "from_check": job.pk})
 
 
 def _dispatch(job):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl import load_workbook
 
 from enrollment.shared.formats import number
@@ -80,10 +81,19 @@ class Column:
     required: bool = True
     help: str = ""
     example: str = ""
+    choices: tuple = ()  # (code, label) of a coded column: a drop-down list in the template
 
     def matches(self, header):
-        key = fold(str(header or "")).strip().replace(" ", "_")
-        return key in (self.name, fold(str(self.label)).replace(" ", "_"))
+        """The code name (older templates), or the label in Vietnamese or English, any case or accents."""
+        key = fold(str(header or "")).strip().strip("*").strip().replace(" ", "_")
+        return key == self.name or key in self.label_keys()
+
+    def label_keys(self):
+        keys = {fold(str(self.label)).replace(" ", "_")}
+        for language in ("vi", "en"):
+            with override(language):
+                keys.add(fold(str(self.label)).replace(" ", "_"))
+        return keys
 
 
 @dataclass
@@ -184,7 +194,7 @@ def read_sheet(filename, content, columns, budget=None):
     return Sheet(headers=header, rows=rows)
 
 
-def template_rows(columns, examples=()):
-    """Header and example rows for a downloadable template."""
-    header = [c.name for c in columns]
-    return header, [list(example) for example in examples]
+def template_rows(columns):
+    """The header of a downloadable template: each column's label in the user's language, no sample rows
+    (a sample left in would be imported)."""
+    return [str(c.label) for c in columns], []

@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -9,11 +9,18 @@ from django.views.decorators.http import require_POST
 
 from enrollment.imports.forms import UploadForm
 from enrollment.imports.models import ImportJob
-from enrollment.imports.services import IMPORTERS, import_job_create, import_job_retry
+from enrollment.imports.services import (
+    IMPORTERS,
+    can_import_now,
+    import_job_create,
+    import_job_import_now,
+    import_job_retry,
+)
 from enrollment.imports.tables import ImportJobTable
 from enrollment.imports.tabular import template_rows
+from enrollment.imports.workbook import template_workbook
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import render_table, spreadsheet_download
+from enrollment.shared.exporting import XLSX_CONTENT_TYPE, render_table, spreadsheet_download
 from enrollment.shared.submissions import already_saved, submitted_once
 
 
@@ -62,7 +69,20 @@ def import_new(request, kind):
 @scoped_view
 def import_detail(request, pk):
     job = _get_job_for_user(request.user, pk)
-    return render(request, "enrollment/import_detail.html", {"job": job, "importer": IMPORTERS.get(job.kind)})
+    return render(request, "enrollment/import_detail.html", {"job": job, "importer": IMPORTERS.get(job.kind),
+                                                             "can_import_now": can_import_now(job)})
+
+
+@require_POST
+@scoped_view
+def import_now(request, pk):
+    job = _get_job_for_user(request.user, pk)
+    try:
+        started = import_job_import_now(job=job, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("import_detail", pk=job.pk)
+    return redirect("import_detail", pk=started.pk)
 
 
 @scoped_view
@@ -90,5 +110,9 @@ def import_retry(request, pk):
 @scoped_view
 def import_template(request, kind, file_format):
     importer = _importer_for_user(request.user, kind)
-    header, rows = template_rows(importer.columns, importer.examples)
+    if file_format == "xlsx":
+        response = HttpResponse(template_workbook(importer), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="mau-{kind}.xlsx"'
+        return response
+    header, rows = template_rows(importer.columns)
     return spreadsheet_download(header, rows, f"mau-{kind}.{file_format}", file_format)

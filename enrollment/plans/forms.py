@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from enrollment.imports.services import uploaded_file_check
 from enrollment.plans.models.plans import AllocationRule, Curve, Metric
 from enrollment.plans.services.allocation import parse_figure
+from enrollment.shared.forms import date_field
 
 MONTHS = range(1, 13)
 
@@ -32,8 +33,7 @@ class PlanVersionForm(forms.Form):
     target = FigureField(label=_("Target"))
     document_number = forms.CharField(label=_("Document number"), max_length=80, required=False,
                                       help_text=_("e.g. 275/BHXH-TST"))
-    document_date = forms.DateField(label=_("Document date"), required=False,
-                                    widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    document_date = date_field(_("Document date"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     curve = forms.ChoiceField(label=_("Phasing curve"), choices=[c for c in Curve.choices if c[0] != Curve.CUSTOM],
                               initial=Curve.SEASONAL)
@@ -44,6 +44,40 @@ class PlanVersionForm(forms.Form):
         self.fields["target"].metric = metric
         if Metric.is_rate(metric):
             self.fields["target"].help_text = _("A percent of the working-age labour force, e.g. 2,5")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("approve"):
+            if not cleaned.get("document_number", "").strip() and "document_number" not in self.errors:
+                self.add_error("document_number", _("An approved plan needs the number of its document."))
+            if cleaned.get("document_date") is None and "document_date" not in self.errors:
+                self.add_error("document_date", _("An approved plan needs the date of its document."))
+        return cleaned
+
+
+class ApprovalForm(forms.Form):
+    """What an approver confirms: the document approving the figures and, when they do not add up, why."""
+
+    document_number = forms.CharField(label=_("Number of the approving document"), max_length=80,
+                                      help_text=_("e.g. 275/BHXH-TST"))
+    document_date = date_field(_("Date of the approving document"))
+    reason = forms.CharField(label=_("Reason for approving although the sum differs from the plan"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_reason = needs_reason
+        if not needs_reason:
+            del self.fields["reason"]
+
+    def clean_document_number(self):
+        return self.cleaned_data["document_number"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.needs_reason and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("The children do not add up to the plan: give the reason to approve anyway."))
+        return cleaned
 
 
 class PhasingForm(forms.Form):

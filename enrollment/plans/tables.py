@@ -126,10 +126,12 @@ class PlanChangeTable(tables.Table):
     subject = tables.Column(verbose_name=_("What"))
     old_value = tables.Column(verbose_name=_("Old"))
     new_value = tables.Column(verbose_name=_("New"))
+    reason = tables.Column(verbose_name=_("Reason"))
 
     class Meta:
         model = PlanChange
-        fields = ("created_at", "user", "unit", "year", "metric", "action", "subject", "old_value", "new_value")
+        fields = ("created_at", "user", "unit", "year", "metric", "action", "subject", "old_value", "new_value",
+                  "reason")
         attrs = {"class": "table", "id": "history"}
         order_by = ("-created_at",)
 

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -124,39 +125,67 @@ def outcome_badge(outcome):
     return format_html('<span class="badge outcome-{}">{}</span>', outcome.outcome, outcome.get_outcome_display())
 
 
+def outcome_cell(request, record, month, today, form=None, saved=False):
+    """The status and the in-place outcome form of one person on the worklist (a whole cell, swapped by htmx)."""
+    from enrollment.register.services.renewals import worklist_cell
+
+    return render_to_string("enrollment/renewals/outcome_cell.html",
+                            {"cell": worklist_cell(record, month, today, form=form, saved=saved)}, request=request)
+
+
 class RenewalTable(MaskedTable):
-    """The due list: one row per person due, with a one-line form to record what came of the call."""
+    """The worklist: one compact row per person due; the details stay in the exports."""
 
     full_name = tables.Column(verbose_name=_("Full name"), linkify=("participant_detail", {"pk": tables.A("pk")}))
-    personal_id = tables.Column(verbose_name=_("Personal ID"))
-    phone = tables.Column(verbose_name=_("Phone"))
-    commune = tables.Column(verbose_name=_("Commune"), accessor="commune__name", order_by="commune__name")
-    village = tables.Column(verbose_name=_("Village"), accessor="village__name", order_by="village__name")
-    last_method = tables.Column(verbose_name=_("Payment method"))
-    paid_through = MonthColumn(verbose_name=_("Paid through"))
-    last_collector = tables.Column(verbose_name=_("Collected by"))
-    status = tables.Column(verbose_name=_("Status"), empty_values=(), orderable=False)
-    outcome = tables.Column(verbose_name=_("Outcome"))
-    promised_on = tables.DateColumn(verbose_name=_("Promised on"), format="d/m/Y")
-    outcome_reason = tables.Column(verbose_name=_("Reason"))
-    record = tables.TemplateColumn(template_name="enrollment/renewals/outcome_cell.html", verbose_name=_("Record"),
-                                   orderable=False, exclude_from_export=True)
+    place = tables.Column(verbose_name=_("Commune"), accessor="commune__name", order_by=("commune__name",
+                                                                                     "village__name"))
+    paid = tables.Column(verbose_name=_("Paid through"), accessor="paid_through", order_by="paid_through")
+    work = tables.Column(verbose_name=_("Outcome"), empty_values=(), orderable=False, exclude_from_export=True,
+                         attrs={"td": {"class": "work"}})
+    personal_id = tables.Column(verbose_name=_("Personal ID"), visible=False)
+    phone = tables.Column(verbose_name=_("Phone"), visible=False)
+    commune = tables.Column(verbose_name=_("Commune"), accessor="commune__name", visible=False)
+    village = tables.Column(verbose_name=_("Village"), accessor="village__name", visible=False)
+    last_method = tables.Column(verbose_name=_("Payment method"), visible=False)
+    paid_through = MonthColumn(verbose_name=_("Paid through"), visible=False)
+    last_collector = tables.Column(verbose_name=_("Collected by"), visible=False)
+    status = tables.Column(verbose_name=_("Status"), empty_values=(), visible=False)
+    outcome = tables.Column(verbose_name=_("Outcome"), visible=False)
+    promised_on = tables.DateColumn(verbose_name=_("Promised on"), format="d/m/Y", visible=False)
+    outcome_reason = tables.Column(verbose_name=_("Reason"), visible=False)
 
     class Meta:
         model = Participant
-        fields = ("full_name", "personal_id", "phone", "commune", "village", "last_method", "paid_through",
-                  "last_collector", "status", "outcome", "promised_on", "outcome_reason", "record")
-        attrs = {"class": "table", "id": "renewals"}
-        order_by = ("commune", "full_name")
+        fields = ()
+        sequence = ("full_name", "place", "paid", "work", "...")
+        attrs = {"class": "table worklist", "id": "renewals"}
+        row_attrs = {"id": lambda record: f"due-{record.pk}"}
 
-    outcome_choices = [c for c in Outcome.choices if c[0] != Outcome.PAID]
-
-    def __init__(self, data, *args, month, today, **kwargs):
+    def __init__(self, data, *args, month, today, request=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.month, self.today = month, today
+        self.month, self.today, self.request = month, today, request
 
     def render_full_name(self, record, value):
+        name = self.personal(record, "full_name", value)
+        if not record.phone:
+            return name
+        return format_html('{}<br><a class="muted" href="tel:{}">{}</a>', name,
+                           record.phone if self.shows(record) else "", self.personal(record, "phone", record.phone))
+
+    def value_full_name(self, record, value):
         return self.personal(record, "full_name", value)
+
+    def render_place(self, record, value):
+        return format_html("{}<br><span class=\"muted\">{}</span>", value, record.village.name) if record.village_id \
+            else value
+
+    def render_paid(self, record, value):
+        method = PaymentMethod(record.last_method).label if record.last_method else ""
+        return format_html("{}<br><span class=\"muted\">{}</span>", value.strftime("%m/%Y"), method) if method \
+            else value.strftime("%m/%Y")
+
+    def render_work(self, record):
+        return outcome_cell(self.request, record, self.month, self.today)
 
     def render_personal_id(self, record, value):
         return self.personal(record, "personal_id", value)
@@ -170,19 +199,10 @@ class RenewalTable(MaskedTable):
     def render_outcome(self, value):
         return Outcome(value).label if value else "—"
 
-    def _status(self, record):
-        from enrollment.register.services.renewals import status_of
-
-        return status_of(record, self.month, self.today)
-
-    def render_status(self, record):
-        labels = {"paid": _("Paid again"), "outstanding": _("Not yet paid"), "lapsed": _("Lapsed")}
-        status = self._status(record)
-        return format_html('<span class="badge status-{}">{}</span>', status, labels[status])
-
     def value_status(self, record):
-        labels = {"paid": _("Paid again"), "outstanding": _("Not yet paid"), "lapsed": _("Lapsed")}
-        return str(labels[self._status(record)])
+        from enrollment.register.services.renewals import STATUS_LABELS, status_of
+
+        return str(STATUS_LABELS[status_of(record, self.month, self.today)])
 
 
 class RenewalFiguresTable(tables.Table):

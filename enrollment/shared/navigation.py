@@ -1,45 +1,65 @@
-"""The menu each role sees."""
+"""The menu each role sees, grouped by task: a few menus rather than a line of fifteen links."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from enrollment.shared.models.users import MANAGER_ROLES as MANAGER
 from enrollment.shared.models.users import OFFICE_ROLES as OFFICE
 from enrollment.shared.models.users import Role
 
 RENEWAL_ROLES = (*OFFICE, Role.AGENT_STAFF)
+ADMIN = "admin"
 
-# (url name, label, roles that see it)
+# (group label or None for a link of its own, [(url name, label, roles that see it)])
 MENU = [
-    ("home", _("Overview"), None),
-    ("dashboard_home", _("Dashboard"), (*OFFICE, Role.VIEWER)),
-    ("unit_browser", _("Units"), None),
-    ("staff_list", _("Officers"), OFFICE),
-    ("labour_force_list", _("Labour force"), OFFICE),
-    ("import_list", _("Imports"), OFFICE),
-    ("participant_list", _("Participants"), None),
-    ("renewal_list", _("Renewals"), RENEWAL_ROLES),
-    ("household_list", _("Household HI"), (*OFFICE, Role.VIEWER)),
-    ("plans_home", _("Plans"), None),
-    ("officer_quotas", _("Officer quotas"), OFFICE),
-    # agents
-    ("agents:field", _("Today"), (Role.AGENT_STAFF,)),
-    ("agents:organisation_list", _("Agents"), None),
-    ("agents:campaign_list", _("Campaigns"), None),
-    ("agents:leaderboard", _("Leaderboard"), None),
+    (None, [("home", _("Today"), None)]),
+    (_("Follow"), [
+        ("dashboard_home", _("Dashboard"), (*OFFICE, Role.VIEWER)),
+        ("agents:leaderboard", _("Leaderboard"), None),
+        ("renewal_figures", _("Renewal and lapse figures"), (*OFFICE, Role.VIEWER)),
+    ]),
+    (_("Targets"), [
+        ("plans_home", _("Plans"), None),
+        ("approval_queue", _("Waiting for your approval"), MANAGER),
+        ("officer_quotas", _("Officer quotas"), OFFICE),
+    ]),
+    (_("Register"), [
+        ("agents:field", _("My day"), (Role.AGENT_STAFF,)),
+        ("participant_list", _("Participants"), None),
+        ("renewal_list", _("Renewals"), RENEWAL_ROLES),
+        ("household_list", _("Household HI"), (*OFFICE, Role.VIEWER)),
+        ("import_list", _("Imports"), OFFICE),
+    ]),
+    (_("Agents"), [
+        ("agents:organisation_list", _("Agents"), None),
+        ("agents:campaign_list", _("Campaigns"), None),
+    ]),
+    (_("Reference"), [
+        ("unit_browser", _("Units"), None),
+        ("staff_list", _("Officers"), OFFICE),
+        ("labour_force_list", _("Labour force"), OFFICE),
+        (ADMIN, _("Administration"), ()),
+    ]),
 ]
 
 
+def _sees(user, name, roles):
+    if name == ADMIN:
+        return user.is_staff and (user.is_national or user.is_superuser)
+    return roles is None or user.role in roles
+
+
 def menu_for(user):
+    """[{"label", "items": [{"url", "label", "name"}]}]: the groups the user has something in."""
     if not user.is_authenticated:
         return []
-    items = [
-        {"url": reverse(name), "label": label, "name": name}
-        for name, label, roles in MENU
-        if roles is None or user.role in roles
-    ]
-    if user.is_staff and (user.is_national or user.is_superuser):
-        items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})
-    return items
+    groups = []
+    for label, entries in MENU:
+        items = [{"url": reverse("admin:index" if name == ADMIN else name), "label": item_label, "name": name}
+                 for name, item_label, roles in entries if _sees(user, name, roles)]
+        if items:
+            groups.append({"label": label, "items": items})
+    return groups
 
 
 def navigation(request):
@@ -47,4 +67,9 @@ def navigation(request):
     if user is None:
         return {}
     match = getattr(request, "resolver_match", None)
-    return {"menu": menu_for(user), "current_url_name": match.url_name if match else None}
+    current = match.view_name if match else None
+    groups = menu_for(user)
+    for group in groups:
+        group["active"] = any(item["name"] == current for item in group["items"])
+    return {"menu_groups": groups, "menu": [item for group in groups for item in group["items"]],
+            "current_url_name": match.url_name if match else None, "current_view_name": current}

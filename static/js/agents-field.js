@@ -39,6 +39,9 @@
         document.open();
         document.write(html);
         document.close();
+        // The confirmation and today's figures come into view, not the middle of an empty form.
+        var today = document.getElementById("today");
+        if (today) today.scrollIntoView();
       })
       .catch(function () {
         sending = false;

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -50,3 +52,33 @@ def log_in(live_server):
         return page
 
     return log_in_as
+
+
+def open_from_menu(page, nav_name):
+    """Open a page from the header: its menu first, then the item (on a phone, the ☰ first)."""
+    if page.locator("label.menu-button").is_visible():
+        page.click("label.menu-button")
+    group = page.locator(f"nav.menu details:has([data-nav='{nav_name}'])")
+    if group.count():
+        group.locator("summary").click()
+    page.click(f"nav.menu [data-nav='{nav_name}']")
+
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def screenshot(page, name):
+    """Saved for CI to keep as an artifact (tests/e2e/screenshots/ is not in git)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from enrollment.models import Participant
+from tests.e2e.conftest import open_from_menu
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.e2e
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 def test_the_contribution_shows_as_the_form_is_filled(page, log_in, district_staff, tree, live_server):
     log_in(page, district_staff)
-    page.click("nav.menu >> text=Người tham gia")
+    open_from_menu(page, "participant_list")
     page.click("text=Nhập người tham gia")
     page.wait_for_url("**/participants/new/")
     expect(page.locator("#id_personal_id")).to_be_focused()

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from enrollment.models import Metric
 from enrollment.plans.selectors.plans import plan_in_force
 from enrollment.plans.services.versions import plan_version_create
+from tests.e2e.conftest import open_from_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -13,7 +14,7 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
     plan_version_create(user=provincial_manager, unit=tree.province, year=2026, metric=Metric.SI_NEW, target=1000,
                         document_number="120/QĐ-BHXH")
     log_in(page, provincial_manager)
-    page.click("nav.menu >> text=Kế hoạch")
+    open_from_menu(page, "plans_home")
     expect(page.locator("h1")).to_contain_text("Kế hoạch 2026")
     page.goto(f"{live_server.url}/plans/{tree.province.pk}/?year=2026&metric=si_new")
     assert "1.000" in page.locator("#plan-in-force").inner_text()
@@ -36,6 +37,10 @@ def test_a_provincial_manager_allocates_the_provinces_plan_in_the_grid(page, log
     expect(page.locator("#allocation-status")).to_have_text("Dự thảo (phân bổ lần 1)")
     expect(page.locator(".messages")).to_contain_text("Đã lưu dự thảo phân bổ.")
     page.click("#approve")
+    expect(page.locator("#approval-state")).to_contain_text("giao đủ")
+    page.fill("#id_document_number", "121/QĐ-BHXH")
+    page.fill("#id_document_date", "20/01/2026")
+    page.click("#confirm-approval")
     expect(page.locator("#allocation-status")).to_have_text("Đã duyệt (phân bổ lần 1)")
     expect(page.locator(".messages")).to_contain_text("Đã duyệt phân bổ")
     assert plan_in_force(tree.district, 2026, Metric.SI_NEW).target == 600

@@ -1,11 +1,13 @@
 import pytest
 
+from tests.e2e.conftest import open_from_menu
+
 pytestmark = pytest.mark.e2e
 
 
 def test_it_drills_from_province_to_village(page, log_in, provincial_manager, tree, live_server):
     log_in(page, provincial_manager)
-    page.click("nav.menu >> text=Đơn vị")
+    open_from_menu(page, "unit_browser")
     assert page.locator("h1").inner_text() == "Tỉnh Đồng Tháp"
     assert page.locator("#units").get_by_text("BHXH cơ sở thành phố Mỹ Tho").is_visible()
 

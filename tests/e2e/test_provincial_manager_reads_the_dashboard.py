@@ -3,6 +3,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import open_from_menu
 from tests.progress_factories import full_board
 
 pytestmark = pytest.mark.e2e
@@ -35,7 +36,7 @@ def charts_rendered(page):
 def test_it_opens_the_dashboard_drills_down_and_goes_back_in_time(page, log_in, provincial_manager, tree, boards,
                                                                    live_server):
     log_in(page, provincial_manager)
-    page.click("nav.menu >> [data-nav=dashboard_home]")
+    open_from_menu(page, "dashboard_home")
     assert page.locator("h1").inner_text() == "Tỉnh Đồng Tháp"
     assert charts_rendered(page) >= 7
     assert page.locator("[data-figure=actual]").inner_text() == "18.816"

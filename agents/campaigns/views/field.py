@@ -4,9 +4,9 @@ quota and who is due to renew."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from agents.campaigns.forms import (
     ResultCountsForm,
@@ -32,9 +32,16 @@ from agents.campaigns.services.results import (
 from agents.shared.scoping import agent_profile, get_in_scope
 from agents.shared.tables import mask
 from enrollment.plans.models.plans import Metric
+from enrollment.register.services.renewals import due_list, due_list_by_urgency, worklist_cell
 from enrollment.shared.access import scoped_view
 from enrollment.shared.models.users import Role
+from enrollment.shared.months import first_of_month
 from enrollment.territory.models.units import Unit
+
+
+def _to_today():
+    """After a save the page opens at the confirmation and today's figures, not mid-form."""
+    return redirect(reverse("agents:field") + "#today")
 
 
 def _active_agent(user):
@@ -93,7 +100,7 @@ def field(request):
             and CampaignResult.objects.filter(idempotency_key=form.cleaned_data["key"]).exists()):
         # Checked before the names: a resent report's own people are not "logged elsewhere".
         messages.info(request, _("This report was already saved; it was not recorded twice."))
-        return redirect("agents:field")
+        return _to_today()
     if request.method == "POST" and form.is_valid() and _names_valid(form, posted):
         data = form.cleaned_data
         try:
@@ -111,14 +118,16 @@ def field(request):
                                  % {"households": result.households_visited, "new": result.new_si})
             else:
                 messages.info(request, _("This report was already saved; it was not recorded twice."))
-            return redirect("agents:field")
+            return _to_today()
     recent = list(correctable_results(agent, today).select_related("commune", "campaign")
                   .prefetch_related("enrollees").order_by("-day", "-recorded_at"))
     today_results = [r for r in recent if r.day == today]
     today_totals = {name: sum(getattr(r, name) for r in today_results) for name in COUNT_FIELDS}
-    due = list(renewals_due(request.user, today)[:100])
-    for person in due:
-        person.masked_id = mask(person.personal_id, keep=4)
+    month = first_of_month(today)
+    due = [worklist_cell(person, month, today)
+           for person in due_list_by_urgency(due_list(renewals_due(request.user, today), month), today)[:100]]
+    for cell in due:
+        cell["record"].masked_id = mask(cell["record"].personal_id, keep=4)
     return render(request, "agents/field.html", {
         "agent": agent, "form": form, "enrollees": enrollees, "contract_ended": contract_ended, "today": today,
         "today_results": today_results, "today_totals": today_totals,
@@ -149,17 +158,21 @@ def field_result_edit(request, pk):
             _add_errors(form, error)
         else:
             messages.success(request, _("The report of %(day)s was corrected.") % {"day": result.day.strftime("%d/%m/%Y")})
-            return redirect("agents:field")
+            return _to_today()
     return render(request, "agents/field_result.html",
                   {"agent": agent, "form": form, "enrollees": enrollees, "result": result})
 
 
-@require_POST
 @scoped_view(roles=(Role.AGENT_STAFF,))
 def field_result_delete(request, pk):
+    """Deleting asks first: the confirmation page shows what goes, only its button deletes."""
     agent = _active_agent(request.user)
+    if request.method != "POST":
+        result = get_in_scope(correctable_results(agent, timezone.localdate()).select_related("commune", "campaign"),
+                              pk=pk)
+        return render(request, "agents/field_result_delete.html", {"agent": agent, "result": result})
     if result_remove(agent=agent, result_id=pk, today=timezone.localdate()):
         messages.success(request, _("The report was deleted."))
     else:
         messages.info(request, _("This report was already deleted or can no longer be changed."))
-    return redirect("agents:field")
+    return _to_today()

@@ -181,6 +181,8 @@ class PlanChange(models.Model):
     subject = models.CharField(_("what"), max_length=200, blank=True)
     old_value = models.TextField(_("old"), blank=True)
     new_value = models.TextField(_("new"), blank=True)
+    reason = models.TextField(_("reason"), blank=True,
+                              help_text=_("Why an allocation whose sum differs from the parent's plan was approved."))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

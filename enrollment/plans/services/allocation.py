@@ -244,31 +244,53 @@ def allocation_save(*, user, unit, year, metric, targets, rule=AllocationRule.MA
     return draft
 
 
-def allocation_approve(*, user, allocation):
-    """Make the draft the children's plans: a new plan version for each child whose target changed."""
+def approval_document_check(document_number, document_date):
+    """An approval names its decision: the document number and date are typed, never carried over."""
+    errors = []
+    if not (document_number or "").strip():
+        errors.append(_("Give the number of the approving document."))
+    if document_date is None:
+        errors.append(_("Give the date of the approving document."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def allocation_approve(*, user, allocation, document_number, document_date, reason=""):
+    """Make the draft the children's plans: a new plan version for each child whose target changed.
+
+    Children that do not add up to the parent's plan are approved only with the approver's reason,
+    which the history keeps.
+    """
     plan = allocation.plan
     unit = plan.unit
     if not can_approve_allocation(user, unit):
         raise PermissionDenied
+    approval_document_check(document_number, document_date)
+    reason = (reason or "").strip()
     with transaction.atomic():
         allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
         if allocation.status != PlanStatus.DRAFT:
             raise ValidationError(_("This allocation is already approved."))
         lines = list(allocation.lines.select_related("unit"))
+        parent_version = plan_in_force(unit, plan.year, plan.metric)
+        total = sum((line.target for line in lines), Decimal(0))
+        if parent_version and not Metric.is_rate(plan.metric) and total != parent_version.target and not reason:
+            raise ValidationError(_(
+                "The children add up to %(total)s but the plan of %(unit)s is %(target)s: give the reason for "
+                "approving anyway.") % {"total": figure_text(total, plan.metric), "unit": unit.name,
+                                        "target": figure_text(parent_version.target, plan.metric)})
         in_force = {
             v.plan.unit_id: v for v in PlanVersion.objects.filter(
                 plan__unit__in=[line.unit for line in lines], plan__year=plan.year, plan__metric=plan.metric,
                 status=PlanStatus.APPROVED,
             ).select_related("plan").order_by("seq")
         }
-        parent_version = allocation.parent_version or plan_in_force(unit, plan.year, plan.metric)
         curve = parent_version.curve if parent_version and parent_version.curve != Curve.CUSTOM else Curve.SEASONAL
         children = [line.unit for line in lines]
         baselines = {}
         if Metric.is_stock(plan.metric):
             baselines = actuals(children, plan.year - 1, plan.metric, datetime.date(plan.year - 1, 12, 31))
         series = last_year_patterns(children, plan.year, plan.metric) if curve == Curve.LAST_YEAR else {}
-        document_number = allocation.document_number or (parent_version.document_number if parent_version else "")
         for line in lines:
             current = in_force.get(line.unit_id)
             if current is not None and current.target == line.target:
@@ -276,18 +298,23 @@ def allocation_approve(*, user, allocation):
             last_year = series.get(line.unit_id)
             plan_version_create(
                 user=user, unit=line.unit, year=plan.year, metric=plan.metric, target=line.target,
-                document_number=document_number, document_date=allocation.document_date,
+                document_number=document_number.strip(), document_date=document_date,
                 note=allocation.note or _("Allocated from %(parent)s") % {"parent": unit.name},
                 allocation=allocation, approve=True, check_permission=False, curve=curve,
                 baseline=Decimal(baselines.get(line.unit_id) or 0),
                 last_year=last_year or [],
             )
         allocation.status, allocation.approved_by, allocation.approved_at = PlanStatus.APPROVED, user, timezone.now()
-        allocation.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-        total = sum((line.target for line in lines), Decimal(0))
+        allocation.document_number, allocation.document_date = document_number.strip(), document_date
+        allocation.parent_version = parent_version
+        allocation.save(update_fields=["status", "approved_by", "approved_at", "updated_at", "document_number",
+                                       "document_date", "parent_version"])
         change_record(unit=unit, year=plan.year, metric=plan.metric, action=ChangeAction.ALLOCATION_APPROVED, user=user,
-                      subject=_("Allocation %(seq)s") % {"seq": allocation.seq},
-                      new="" if Metric.is_rate(plan.metric) else figure_text(total, plan.metric))
+                      subject=_("Allocation %(seq)s · %(document)s") % {"seq": allocation.seq,
+                                                                       "document": allocation.document_number},
+                      old="" if Metric.is_rate(plan.metric) or not parent_version
+                      else figure_text(parent_version.target, plan.metric),
+                      new="" if Metric.is_rate(plan.metric) else figure_text(total, plan.metric), reason=reason)
     return allocation
 
 

@@ -32,7 +32,7 @@ class AllocationImporter(Importer):
         Column("unit_code", gettext_lazy("Unit code"), help=gettext_lazy("Code of a unit below the allocating unit")),
         Column("unit_name", gettext_lazy("Unit name"), required=False, help=gettext_lazy("For reading only")),
         Column("year", gettext_lazy("Year")),
-        Column("metric", gettext_lazy("Metric"),
+        Column("metric", gettext_lazy("Kind of plan"),
                help=gettext_lazy("si_participants, si_new, hi_household or coverage")),
         Column("target", gettext_lazy("Target"),
                help=gettext_lazy("Whole people; for coverage a percent such as 2,5")),

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from enrollment.plans.models.quotas import OfficerQuota
 from enrollment.plans.phasing import (
     EVEN_SHARES,
     cumulative_from_shares,
     phased_value,
 )
+from enrollment.plans.selectors.actuals import owner_actuals
+from enrollment.shared.scoping import scope_queryset, visible_units
 
 
 def quotas_bulk_set(model, owners, year, month, metric, target, user, note=""):
@@ -72,4 +76,23 @@ def quota_progress(quotas, actual_by_owner, day=None):
         if day is not None and quota.month is None:
             phased = phased_value(cumulative_from_shares(EVEN_SHARES, target), quota.year, day)
         rows.append(QuotaProgress(quota=quota, actual=actual, target=target, percent=percent, phased=phased))
+    return rows
+
+
+def officer_quota_rows(user, *, year, month=None, metric="", unit=None):
+    """The officers' quotas in the user's area (optionally of one unit's subtree) with their progress."""
+    quotas = scope_queryset(user, OfficerQuota.objects.select_related("staff__unit"), unit_field="staff__unit")
+    quotas = quotas.filter(year=year, month=month)
+    if metric:
+        quotas = quotas.filter(metric=metric)
+    if unit:
+        scope_unit = visible_units(user).filter(pk=unit).first()
+        quotas = quotas.filter(staff__unit__path__startswith=scope_unit.path) if scope_unit else quotas.none()
+    quotas = list(quotas.order_by("staff__unit__path", "staff__full_name", "metric"))
+    rows = []
+    for of_metric in {q.metric for q in quotas}:
+        owned = [q for q in quotas if q.metric == of_metric]
+        achieved = owner_actuals("officer", [q.staff_id for q in owned], year, month, of_metric)
+        rows.extend(quota_progress(owned, achieved, day=timezone.localdate()))
+    rows.sort(key=lambda r: (r.quota.staff.unit.path, r.quota.staff.full_name, r.quota.metric))
     return rows

@@ -41,9 +41,9 @@ def phasing_text(monthly_targets, metric):
     return "; ".join(figure_text(v, metric) for v in monthly_targets)
 
 
-def change_record(*, unit, year, metric, action, user, subject="", old="", new=""):
+def change_record(*, unit, year, metric, action, user, subject="", old="", new="", reason=""):
     return PlanChange.objects.create(unit=unit, year=year, metric=metric, action=action, subject=subject,
-                                     old_value=old, new_value=new, user=user)
+                                     old_value=old, new_value=new, user=user, reason=reason)
 
 
 def can_set_plans(user, unit):
@@ -133,19 +133,23 @@ def _version_subject(version):
     return f"{label} {version.document_number}".strip()
 
 
-def plan_version_approve(*, user, version, check_permission=True):
+def plan_version_approve(*, user, version, check_permission=True, document_number=None, document_date=None,
+                         reason=""):
+    """Put a version in force. From the confirmation page the approver gives the document it is approved by."""
     if check_permission and not can_set_plans(user, version.plan.unit):
         raise PermissionDenied
     if version.status == PlanStatus.APPROVED:
         return version
     previous = PlanVersion.objects.filter(plan=version.plan, status=PlanStatus.APPROVED).order_by("-seq").first()
     version.status, version.approved_by, version.approved_at = PlanStatus.APPROVED, user, timezone.now()
-    version.save(update_fields=["status", "approved_by", "approved_at"])
+    if document_number is not None:
+        version.document_number, version.document_date = document_number.strip(), document_date
+    version.save(update_fields=["status", "approved_by", "approved_at", "document_number", "document_date"])
     plan = version.plan
     change_record(unit=plan.unit, year=plan.year, metric=plan.metric, action=ChangeAction.VERSION_APPROVED, user=user,
                   subject=_version_subject(version),
                   old=figure_text(previous.target, plan.metric) if previous else "",
-                  new=figure_text(version.target, plan.metric))
+                  new=figure_text(version.target, plan.metric), reason=(reason or "").strip())
     return version
 
 

@@ -19,7 +19,6 @@ from enrollment.plans.forms import (
 from enrollment.plans.models.plans import AllocationRule, Metric
 from enrollment.plans.selectors.plans import allocation_grid
 from enrollment.plans.services.allocation import (
-    allocation_approve,
     allocation_discard,
     allocation_save,
     can_allocate,
@@ -193,25 +192,14 @@ def _apply_rule(request, unit, year, metric):
 
 
 def _approve(request, unit, year, metric):
+    """Approval happens on the confirmation page, never in one click from the grid."""
     if not can_approve_allocation(request.user, unit):
         raise PermissionDenied
     grid = allocation_grid(unit, year, metric)
     if grid.draft is None:
         messages.error(request, _("There is no draft allocation to approve."))
         return redirect(grid_url(unit, year, metric))
-    try:
-        allocation_approve(user=request.user, allocation=grid.draft)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect(grid_url(unit, year, metric))
-    parent_target = grid.parent_version.target if grid.parent_version else None
-    totals = totals_for(parent_target, [r.target for r in grid.rows], metric, [r.labour_force or 0 for r in grid.rows])
-    messages.success(request, _("The allocation is approved: the units below have their plans."))
-    if totals.state in ("over", "under") and not Metric.is_rate(metric):
-        messages.warning(request, _("Note: the children's plans differ from %(unit)s's plan by %(diff)s.") % {
-            "unit": unit.name, "diff": figure_text(totals.difference, metric)})
-    return redirect(grid_url(unit, year, metric))
+    return redirect("allocation_approve", pk=grid.draft.pk)
 
 
 def _discard(request, unit, year, metric):
@@ -228,7 +216,7 @@ def allocation_template(request, pk, file_format):
     unit = get_unit_for_user(request.user, pk)
     year, metric = selected_year(request), selected_metric(request)
     grid = allocation_grid(unit, year, metric)
-    header = [column.name for column in AllocationImporter.columns]
+    header = [str(column.label) for column in AllocationImporter.columns]
     rows = []
     for row in grid.rows:
         target = "" if row.target is None else (

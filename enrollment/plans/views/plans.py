@@ -24,7 +24,6 @@ from enrollment.plans.services.versions import (
     can_edit_phasing,
     can_set_plans,
     phasing_set,
-    plan_version_approve,
     plan_version_create,
 )
 from enrollment.plans.tables import ChildrenPlanTable, PlanChangeTable, PlanVersionTable
@@ -246,17 +245,6 @@ def plan_version_new(request, pk):
     context["version_form"] = form
     messages.error(request, _("The plan was not saved: correct the fields marked below."))
     return render(request, "enrollment/plans/overview.html", context, status=400)
-
-
-@require_POST
-@scoped_view
-def plan_version_approve_view(request, pk):
-    version = get_object_in_scope(request.user, PlanVersion.objects.select_related("plan__unit"),
-                                  unit_field="plan__unit", pk=pk)
-    unit = version.plan.unit
-    plan_version_approve(user=request.user, version=version)
-    messages.success(request, _("Version %(seq)s is approved and in force.") % {"seq": version.seq})
-    return redirect(overview_url(unit, version.plan.year, version.plan.metric))
 
 
 @require_POST

@@ -10,13 +10,12 @@ from django_tables2 import RequestConfig
 from enrollment.plans.forms import QuotaBulkForm
 from enrollment.plans.models.plans import Metric
 from enrollment.plans.models.quotas import OfficerQuota
-from enrollment.plans.selectors.actuals import owner_actuals
-from enrollment.plans.services.quotas import quota_progress, quotas_bulk_set
+from enrollment.plans.services.quotas import officer_quota_rows, quotas_bulk_set
 from enrollment.plans.tables import OfficerQuotaTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, export_response
 from enrollment.shared.models.users import OFFICE_ROLES as OFFICE
-from enrollment.shared.scoping import scope_queryset, visible_units
+from enrollment.shared.scoping import scope_queryset
 from enrollment.territory.models.officers import Staff
 from enrollment.territory.selectors import office_units
 
@@ -33,24 +32,6 @@ def _filters(request):
         "metric": metric if metric in Metric.values else "",
         "unit": int(unit) if unit.isdigit() else None,
     }
-
-
-def _quota_rows(user, filters):
-    quotas = scope_queryset(user, OfficerQuota.objects.select_related("staff__unit"), unit_field="staff__unit")
-    quotas = quotas.filter(year=filters["year"], month=filters["month"])
-    if filters["metric"]:
-        quotas = quotas.filter(metric=filters["metric"])
-    if filters["unit"]:
-        unit = visible_units(user).filter(pk=filters["unit"]).first()
-        quotas = quotas.filter(staff__unit__path__startswith=unit.path) if unit else quotas.none()
-    quotas = list(quotas.order_by("staff__unit__path", "staff__full_name", "metric"))
-    rows = []
-    for metric in {q.metric for q in quotas}:
-        of_metric = [q for q in quotas if q.metric == metric]
-        achieved = owner_actuals("officer", [q.staff_id for q in of_metric], filters["year"], filters["month"], metric)
-        rows.extend(quota_progress(of_metric, achieved, day=timezone.localdate()))
-    rows.sort(key=lambda r: (r.quota.staff.unit.path, r.quota.staff.full_name, r.quota.metric))
-    return rows
 
 
 @scoped_view(roles=OFFICE)
@@ -83,7 +64,7 @@ def officer_quotas(request):
                     f"&month={data['month']}" if data["month"] else "")
                 return redirect(f"{reverse('officer_quotas')}?{query}")
         messages.error(request, _("Nothing was saved: correct the fields marked below."))
-    rows = _quota_rows(user, filters)
+    rows = officer_quota_rows(user, **filters)
     table = OfficerQuotaTable(rows)
     exported = export_response(request, {"quotas": table}, f"officer-quotas-{filters['year']}")
     if exported:

@@ -1,13 +1,14 @@
 """Renewal work: the due list of a month (or of one day in December) and what came of each call."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from enrollment.progress.services.engine import progress_changed
-from enrollment.register.models.participants import Outcome, Payment, RenewalOutcome
+from enrollment.register.models.participants import LAPSING_OUTCOMES, Outcome, Payment, RenewalOutcome
 from enrollment.register.selectors.definitions import (
     count_by_unit,
     participants_due_in,
@@ -46,6 +47,76 @@ def due_list(participants, month, day=None):
         last_method=Subquery(last_payment.values("method")[:1]),
         last_collector=Subquery(last_payment.values("collected_by_staff__full_name")[:1]),
     )
+
+
+class Worklist:
+    """The filters of the renewal worklist."""
+
+    NOT_CONTACTED = "not_contacted"
+    PROMISED = "promised"
+    PAID = "paid"
+    OUTSTANDING = "outstanding"
+    ALL = (NOT_CONTACTED, PROMISED, PAID, OUTSTANDING)
+
+
+def due_list_filtered(rows, status):
+    if status == Worklist.NOT_CONTACTED:
+        return rows.filter(paid_again=False, outcome__isnull=True)
+    if status == Worklist.PROMISED:
+        return rows.filter(paid_again=False, outcome=Outcome.PROMISED)
+    if status == Worklist.PAID:
+        return rows.filter(paid_again=True)
+    if status == Worklist.OUTSTANDING:
+        return rows.filter(paid_again=False)
+    return rows
+
+
+def due_list_by_urgency(rows, today):
+    """Who to chase first: broken promises, then nobody called yet, then unreachable, then promises to come;
+    those who paid again or lapsed for good go last."""
+    return rows.annotate(urgency=Case(
+        When(paid_again=True, then=Value(6)),
+        When(outcome__in=LAPSING_OUTCOMES, then=Value(5)),
+        When(outcome=Outcome.PROMISED, promised_on__lt=today, then=Value(0)),
+        When(outcome__isnull=True, then=Value(1)),
+        When(outcome=Outcome.UNREACHABLE, then=Value(2)),
+        When(outcome=Outcome.PROMISED, then=Value(3)),
+        default=Value(4), output_field=IntegerField(),
+    )).order_by("urgency", "promised_on", "commune__name", "full_name", "pk")
+
+
+STATUS_LABELS = {Status.PAID: _lazy("Paid again"), Status.OUTSTANDING: _lazy("Not yet paid"),
+                 Status.LAPSED: _lazy("Lapsed")}
+OUTCOME_CHOICES = [c for c in Outcome.choices if c[0] != Outcome.PAID]
+
+
+def worklist_cell(record, month, today, form=None, saved=False):
+    """What the outcome cell of one person on a worklist shows (the desktop list and the phone page)."""
+    status = status_of(record, month, today)
+    return {"record": record, "status": status, "status_label": STATUS_LABELS[status], "month": month,
+            "choices": OUTCOME_CHOICES, "form": form, "saved": saved,
+            "outcome_label": Outcome(record.outcome).label if record.outcome else ""}
+
+
+@dataclass
+class WorklistCounts:
+    due: int
+    not_paid: int
+    not_contacted: int
+    promised_this_week: int
+
+
+def worklist_counts(participants, month, today):
+    """How much renewal work is left this month, in one query."""
+    week_end = today + timedelta(days=6 - today.weekday())
+    rows = due_list(participants, month).aggregate(
+        due=Count("pk"),
+        not_paid=Count("pk", filter=Q(paid_again=False)),
+        not_contacted=Count("pk", filter=Q(paid_again=False, outcome__isnull=True)),
+        promised_this_week=Count("pk", filter=Q(paid_again=False, outcome=Outcome.PROMISED,
+                                                promised_on__lte=week_end)),
+    )
+    return WorklistCounts(**rows)
 
 
 def due_list_for_officer(queryset, staff):

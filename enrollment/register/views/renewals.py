@@ -3,10 +3,12 @@
 from datetime import date
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tables2 import RequestConfig
 
 from bhxh_targets.redirects import safe_next_url
@@ -22,14 +24,17 @@ from enrollment.register.selectors.participants import (
 )
 from enrollment.register.services.renewals import (
     RenewalError,
+    Worklist,
     due_list,
+    due_list_by_urgency,
+    due_list_filtered,
     due_list_for_officer,
     due_list_for_point,
     months_of_year,
     renewal_figures,
     renewal_outcome_record,
 )
-from enrollment.register.tables import RenewalFiguresTable, RenewalTable
+from enrollment.register.tables import RenewalFiguresTable, RenewalTable, outcome_cell
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, render_table
 from enrollment.shared.models.users import OFFICE_ROLES, Role
@@ -100,19 +105,29 @@ def renewal_list(request):
     point_id = request.GET.get("point", "")
     if point_id.isdigit() and any(p.pk == int(point_id) for p in points):
         participants = due_list_for_point(participants, int(point_id))
-    rows = due_list(participants, month, day)
     status = request.GET.get("status", "")
-    if status == "outstanding":
-        rows = rows.filter(paid_again=False)
-    elif status == "paid":
-        rows = rows.filter(paid_again=True)
-    table = RenewalTable(rows, user=request.user, month=month, today=day or today)
+    rows = due_list_by_urgency(due_list_filtered(due_list(participants, month, day), status), day or today)
+    table = RenewalTable(rows, user=request.user, month=month, today=day or today, request=request)
     return render_table(request, table, "enrollment/renewals/list.html", {
         "month": month, "day": day, "communes": communes, "officers": officers, "points": points,
         "selected": {"commune": commune_id, "officer": officer_id, "point": point_id, "status": status},
         "previous_month": add_months(month, -1), "next_month": add_months(month, 1), "is_december": month.month == 12,
-        "outcome_form": RenewalOutcomeForm(), "can_record": True,
+        "statuses": STATUS_FILTERS,
     }, filename=f"dong-tiep-{month:%Y-%m}" + (f"-{day:%d}" if day else ""))
+
+
+STATUS_FILTERS = [
+    ("", gettext_lazy("All")), (Worklist.NOT_CONTACTED, gettext_lazy("Not contacted")), (Worklist.PROMISED, gettext_lazy("Promised")),
+    (Worklist.PAID, gettext_lazy("Paid again")), (Worklist.OUTSTANDING, gettext_lazy("Not yet paid")),
+]
+
+
+def _worklist_cell(request, participant, month, form=None, saved=False):
+    """The person's outcome cell, answered to htmx so the list stays where it was."""
+    record = due_list(Participant.objects.filter(pk=participant.pk).select_related("commune", "village"),
+                      month).first()
+    html = outcome_cell(request, record, month, timezone.localdate(), form=form, saved=saved)
+    return HttpResponse(html)
 
 
 @scoped_view(roles=RENEWAL_ROLES)
@@ -121,7 +136,10 @@ def renewal_outcome_new(request, pk):
     month = first_of_month(_month_from(request.POST.get("month", ""), timezone.localdate()))
     form = RenewalOutcomeForm(request.POST)
     back = safe_next_url(request, reverse("renewal_list"))
+    back = f"{back.split('#')[0]}#due-{participant.pk}"  # back to the row, not the top of the list
     if request.method != "POST" or not form.is_valid():
+        if request.htmx and request.method == "POST":
+            return _worklist_cell(request, participant, month, form=form)
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, f"{participant.full_name}: {error}")
@@ -134,8 +152,13 @@ def renewal_outcome_new(request, pk):
     try:
         url, first = submitted_once(request, "renewal_outcome", save)
     except RenewalError as error:
+        if request.htmx:
+            form.add_error(None, str(error))
+            return _worklist_cell(request, participant, month, form=form)
         messages.error(request, str(error))
         return redirect(back)
+    if request.htmx:
+        return _worklist_cell(request, participant, month, saved=True)
     if not first:
         return already_saved(request, url, fallback="renewal_list")
     messages.success(request, _("The outcome for %(name)s is recorded.") % {"name": participant.full_name})

@@ -67,7 +67,8 @@ class VillageImporter(Importer):
         Column("commune_code", gettext_lazy("Commune code"), help=gettext_lazy("5-digit code of the 2025 commune")),
         Column("name", gettext_lazy("Village name")),
         Column("village_type", gettext_lazy("Village type"), required=False,
-               help=gettext_lazy("thôn, ấp, tổ dân phố or bản; thôn when empty")),
+               help=gettext_lazy("thôn, ấp, tổ dân phố or bản; thôn when empty"),
+               choices=(("thon", "thôn"), ("ap", "ấp"), ("to_dan_pho", "tổ dân phố"), ("ban", "bản"))),
         Column("village_code", gettext_lazy("Village code"), required=False,
                help=gettext_lazy("Leave empty to number villages automatically")),
     ]

@@ -82,4 +82,4 @@ def test_the_template_names_the_columns(client_for, district_staff):
     client = client_for(district_staff)
     assert "Nhập Nhân viên đại lý" in client.get("/imports/new/agent_staff/").content.decode()
     body = client.get("/imports/template/agent_staff.csv").content.decode("utf-8-sig")
-    assert body.splitlines()[0].startswith("organisation,point,full_name,personal_id")
+    assert body.splitlines()[0].startswith("Tổ chức dịch vụ thu,Điểm thu,Họ và tên,Số định danh")

@@ -9,7 +9,8 @@ from tests.factories import UnitFactory
 
 TEMPLATE = "/plans/{pk}/allocation/template.xlsx?year=2026&metric=si_new"
 UPLOAD = "/plans/{pk}/allocation/upload/?year=2026&metric=si_new"
-HEADER = ["unit_code", "unit_name", "year", "metric", "target"]
+HEADER = ["unit_code", "unit_name", "year", "metric", "target"]  # the codes of older templates are still read
+VI_HEADER = ["Mã đơn vị", "Tên đơn vị", "Năm", "Loại chỉ tiêu", "Chỉ tiêu"]
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_download_fill_and_upload_the_grid(client_for, provincial_manager, tree,
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADER
+    assert list(rows[0]) == VI_HEADER
     assert [(r[0], r[1], r[2], r[3]) for r in rows[1:]] == [
         ("815", "BHXH cơ sở thành phố Mỹ Tho", 2026, "si_new"),
         ("822", "BHXH cơ sở huyện Chợ Gạo", 2026, "si_new"),

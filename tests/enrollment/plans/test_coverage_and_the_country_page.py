@@ -19,7 +19,8 @@ def test_a_coverage_rate_is_allocated_as_a_rate_weighted_by_labour_force(client_
     page = client.get(url).content.decode()
     assert "2,50" in page  # (2,4 × 30.000 + 2,8 × 10.000) / 40.000 = 2,50: fully allocated
     assert 'class="figure allocation-state exact"' in page
-    client.post(url, {"year": "2026", "metric": "coverage", "action": "approve"})
+    confirmation = client.post(url, {"year": "2026", "metric": "coverage", "action": "approve"}).url
+    client.post(confirmation, {"document_number": "5/QĐ-BHXH", "document_date": "05/02/2026"})
     assert plan_in_force(tree.district, 2026, Metric.COVERAGE).target == Decimal("2.40")
 
     response = client.post(url, {"year": "2026", "metric": "coverage", "action": "save",

@@ -75,7 +75,10 @@ def test_a_draft_version_is_not_in_force_until_approved(client_for, provincial_m
         "year": "2026", "metric": "si_participants", "target": "500", "curve": "even"})
     version = PlanVersion.objects.get()
     assert plan_in_force(tree.province, 2026, Metric.SI_PARTICIPANTS) is None
-    assert client.post(f"/plans/versions/{version.pk}/approve/").status_code == 302
+    assert client.post(f"/plans/versions/{version.pk}/approve/").status_code == 400  # no document: not approved
+    assert plan_in_force(tree.province, 2026, Metric.SI_PARTICIPANTS) is None
+    assert client.post(f"/plans/versions/{version.pk}/approve/", {
+        "document_number": "9/QĐ-BHXH", "document_date": "09/01/2026"}).status_code == 302
     assert plan_in_force(tree.province, 2026, Metric.SI_PARTICIPANTS) == version
 
 

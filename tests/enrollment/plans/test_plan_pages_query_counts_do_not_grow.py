@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,7 +18,8 @@ def _province_with(children_count, manager, tree):
     children = list(province.children.all())
     allocation = allocation_save(user=manager, unit=province, year=2026, metric=Metric.SI_NEW,
                                  targets={c.pk: 10_000 // len(children) for c in children})
-    allocation_approve(user=manager, allocation=allocation)
+    allocation_approve(user=manager, allocation=allocation, document_number="12/QĐ-BHXH",
+                       document_date=datetime.date(2026, 1, 15), reason="Phần lẻ giữ lại ở tỉnh")
     return province
 
 

@@ -108,4 +108,4 @@ def test_an_xlsx_file_imports_too(client_for, district_staff, tree, upload_impor
 
 def test_the_template_downloads(client_for, district_staff):
     response = client_for(district_staff).get("/imports/template/participants.csv")
-    assert response.content.decode("utf-8-sig").startswith("personal_id,full_name,birth_date")
+    assert response.content.decode("utf-8-sig").startswith("Số định danh,Họ và tên,Ngày sinh")
