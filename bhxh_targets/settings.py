@@ -279,7 +279,7 @@ JOB_MAX_ATTEMPTS = envint("JOB_MAX_ATTEMPTS", 5)
 PROGRESS_STALE_AFTER_HOURS = envint("PROGRESS_STALE_AFTER_HOURS", 26)
 PROGRESS_WAITING_ALERT_MINUTES = envint("PROGRESS_WAITING_ALERT_MINUTES", 10)
 # "Compute this day" on a dashboard reaches back at most this many years (and not before the first payment).
-PROGRESS_ON_DEMAND_YEARS = envint("PROGRESS_ON_DEMAND_YEARS", 5)
+PROGRESS_ON_DEMAND_YEARS = envint("PROGRESS_ON_DEMAND_YEARS", 10)
 # Celery through broker faults: a worker keeps reconnecting however long Redis is away; a message whose
 # worker died is delivered again after the visibility timeout (longer than the longest run); publishing
 # gives up quickly (the database keeps the work and the sweeper queues it again).
