@@ -7,6 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 
+def client_address(request):
+    """The address a login attempt came from, behind TRUSTED_PROXY_COUNT proxies (SECURE_PROXY_SSL_HEADER).
+
+    Each proxy appends the address it was reached from to X-Forwarded-For, so the client is the entry that
+    many places from the right; what a client writes into the header itself stays on the left, ignored."""
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if len(forwarded) >= settings.TRUSTED_PROXY_COUNT:
+        return forwarded[-settings.TRUSTED_PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR")
+
+
 def lockout_message():
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return ngettext(

@@ -52,6 +52,7 @@ if envbool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Sessions end after this many seconds without a request (a working day by default); a request renews the
 # session once this many seconds have passed since the last renewal (bhxh_targets/sessions.py).
+SESSION_ENGINE = "bhxh_targets.sessions"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", "28800")
 SESSION_REFRESH_SECONDS = envint("SESSION_REFRESH_SECONDS", "300")
 
@@ -194,10 +195,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "bhxh_targets.login_lockout.lockout_response"
-# Behind a proxy, the client's address is the left-most of X-Forwarded-For, set by that proxy.
+# Behind TRUSTED_PROXY_COUNT proxies, the client's address is the one the first proxy added to X-Forwarded-For.
 if envbool("SECURE_PROXY_SSL_HEADER"):
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", "1")
+    AXES_CLIENT_IP_CALLABLE = "bhxh_targets.login_lockout.client_address"
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

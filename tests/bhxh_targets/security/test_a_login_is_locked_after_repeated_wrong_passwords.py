@@ -73,3 +73,17 @@ def test_the_attempts_are_in_the_admin(client_for, national_admin, district_staf
     attempt = AccessAttempt.objects.get()
     response = admin.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302 and not AccessAttempt.objects.exists()
+
+
+def test_behind_the_proxy_the_lock_is_for_the_clients_address(client, district_staff, settings):
+    settings.AXES_CLIENT_IP_CALLABLE = "bhxh_targets.login_lockout.client_address"
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(5):  # what the client writes into the header itself is ignored
+        client.post("/accounts/login/", {"username": district_staff.username, "password": "wrong-password"},
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 10.1.2.3")
+    assert AccessAttempt.objects.get().ip_address == "10.1.2.3"
+    locked = client.post("/accounts/login/", {"username": district_staff.username, "password": PASSWORD},
+                         REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.1.2.3")
+    other_office = client.post("/accounts/login/", {"username": district_staff.username, "password": PASSWORD},
+                               REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.7.7.7")
+    assert (locked.status_code, other_office.status_code) == (429, 302)
