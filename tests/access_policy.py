@@ -68,6 +68,8 @@ POLICY = {
     "import_new": rule(OFFICE, OFFICE, arg="", extra=(("kind", "villages"),)),
     "import_detail": rule(OFFICE, kind="import_job", sees=OWNER_ONLY),
     "import_status": rule(OFFICE, kind="import_job", sees=OWNER_ONLY),
+    "import_now": rule(post=OFFICE, kind="import_job", sees=OWNER_ONLY),
+    "import_retry": rule(post=OFFICE, kind="import_job", sees=OWNER_ONLY),
     "import_template": rule(OFFICE, arg="", extra=(("kind", "villages"), ("file_format", "csv"))),
     # progress
     "dashboard_home": rule(READERS, get_ok=frozenset({200, 302})),
@@ -75,6 +77,9 @@ POLICY = {
     "dashboard_table_national": rule({N}, variants=EXPORTS),
     "dashboard_unit": rule(READERS, kind="unit"),
     "dashboard_table_unit": rule(READERS, kind="unit", variants=(*WITH_XLSX, "?view=agent_staff&_export=csv")),
+    "dashboard_monthly_national": rule({N}, variants=("", "?dimension=agent_staff&_export=csv")),
+    "dashboard_monthly_unit": rule(READERS, kind="unit", variants=("", "?dimension=agent_staff&_export=csv",
+                                                                 "?dimension=officer&_export=xlsx")),
     "dashboard_recompute": rule(post=OFFICE),
     "dashboard_recompute_status": rule(OFFICE, kind="run", sees=ANY),
     # register
@@ -97,6 +102,9 @@ POLICY = {
     "plans_home": rule(LOGGED, get_ok=frozenset({200, 302})),
     "plan_overview": rule(LOGGED, kind="unit", variants=("", "?year=2026&_export=csv&table=versions")),
     "plan_version_new": rule(post=OFFICE, kind="unit"),
+    "approval_queue": rule(MANAGERS),
+    "allocation_approve": rule(MANAGERS, MANAGERS, kind="allocation", sees={N: {"own", "dist", "prov"},
+                                                                        P: {"own", "dist"}, OP: {"prov"}}),
     "plan_version_approve": rule(post=OFFICE, kind="version", sees=BY_AREA),
     "phasing_edit": rule(post=OFFICE, kind="version", sees=BY_AREA),
     "plan_history": rule(LOGGED, kind="unit", variants=("", "?_export=csv")),

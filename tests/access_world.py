@@ -20,7 +20,7 @@ from agents.organisations.models import AgentOrganisation, CollectionPoint, Cont
 from agents.performance.models import ContractReview
 from agents.staff.models import AgentCard, AgentStaff, TrainingCourse, TrainingRecord
 from enrollment.imports.models import ImportJob
-from enrollment.models import Household, HouseholdMember, Plan, PlanVersion, RecomputeRun, Role, Staff
+from enrollment.models import Allocation, Household, HouseholdMember, Plan, PlanVersion, RecomputeRun, Role, Staff
 from enrollment.register.services.participants import payment_record
 from tests.factories import ParticipantFactory, UnitFactory, UserFactory
 
@@ -75,7 +75,7 @@ def build_world():
 
     objects = {kind: {} for kind in ("organisation", "point", "staff", "contract", "course", "record", "card",
                                      "campaign", "result", "review", "participant", "payment", "household",
-                                     "officer", "version", "field_result")}
+                                     "officer", "version", "field_result", "allocation")}
     for place in PLACES:
         tag = "QQ" + TAGS[place]
         organisation = AgentOrganisation.objects.create(
@@ -127,6 +127,12 @@ def build_world():
         plan = Plan.objects.create(unit=commune[place], year=2026, metric="si_participants")
         objects["version"][place] = PlanVersion.objects.create(
             plan=plan, seq=1, target=Decimal(120), monthly_targets=[10 * m for m in range(1, 13)])
+        # A district's draft allocation to its communes, waiting for the province's approval.
+        office_plan = Plan.objects.create(unit=office[place], year=2026, metric="si_participants")
+        parent = PlanVersion.objects.create(plan=office_plan, seq=1, target=Decimal(500), status="approved",
+                                            monthly_targets=[40 * m for m in range(1, 13)])
+        objects["allocation"][place] = Allocation.objects.create(plan=office_plan, seq=1, parent_version=parent,
+                                                                 created_by=users["district"])
     world.objects.update(objects)
     world.objects["import_job"] = {"own": ImportJob.objects.create(
         kind="villages", user=users["district"], scope_unit=u["district"], filename="thon.csv", content=b"")}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enrollment.progress.models import BreakdownDimension
-from enrollment.progress.selectors.dashboards import shown_date
+from enrollment.progress.selectors.dashboards import DASHBOARD_ROLES, shown_date, visible_dimensions
 from enrollment.progress.selectors.monthly import SERIES_DIMENSIONS, monthly_series
 from enrollment.progress.views.charts import _figure, to_json
 from enrollment.progress.views.dashboards import DashboardQuery, _national_or_404, _unit_for_user, dashboard_url
@@ -64,13 +64,13 @@ def series_chart(series, measure, title):
                    yaxis={"tickformat": ",.0f"}, empty=not rows)
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def monthly_national(request):
     _national_or_404(request.user)
     return _monthly(request, None)
 
 
-@scoped_view
+@scoped_view(roles=DASHBOARD_ROLES)
 def monthly_unit(request, pk):
     return _monthly(request, _unit_for_user(request.user, pk))
 
@@ -80,13 +80,17 @@ def _monthly(request, unit):
     day, metric = DashboardQuery(request.GET).values()
     query = SeriesQuery(request.GET)
     dimension, measure = query.values()
+    # A viewer sees no breakdown by person (agent staff, officers): not offered, not served.
+    dimensions = [(d, title) for d, title in SERIES_DIMENSIONS if d in visible_dimensions(user)]
+    if dimension not in dict(dimensions):
+        dimension = dimensions[0][0]
     shown = shown_date(user, unit, day)
     series = monthly_series(user, unit, shown, dimension)
     title = f"{dict(MEASURES)[measure]} · {dict(SERIES_DIMENSIONS)[dimension]}"
     code = unit.code if unit else "vn"
     return render_table(request, series_table(series, measure), "enrollment/dashboards/monthly.html", {
         "unit": unit, "shown": shown, "requested": day, "query": query, "dimension": dimension, "measure": measure,
-        "dimensions": SERIES_DIMENSIONS, "measures": MEASURES, "title": title,
+        "dimensions": dimensions, "measures": MEASURES, "title": title,
         "missing": [m for i, m in enumerate(series.months) if i not in series.computed],
         "chart": to_json(series_chart(series, measure, title)) if shown else None,
         "dashboard_link": dashboard_url(unit, shown, metric),
