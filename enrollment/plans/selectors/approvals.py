@@ -34,7 +34,8 @@ def allocations_awaiting(user, limit=None):
     drafts = list(drafts[:limit] if limit else drafts)
     for draft in drafts:
         comparable = draft.parent_target is not None and not Metric.is_rate(draft.plan.metric)
-        draft.difference = (draft.allocated or 0) - draft.parent_target if comparable else None
+        draft.allocated = draft.allocated or 0  # a draft with no figures yet allocates nothing
+        draft.difference = draft.allocated - draft.parent_target if comparable else None
         draft.share = draft.allocated * 100 / draft.parent_target if comparable and draft.parent_target else None
         draft.matches = draft.difference in (None, 0)
     return drafts
