@@ -27,10 +27,10 @@ def manager_day(user, today):
     unit = user.scope_unit
     shown, figures = key_figures(user, unit, today)
     behind, behind_count = units_behind(user, unit, today)
+    allocations, versions = allocations_awaiting(user, limit=10), list(versions_awaiting(user)[:10])
     return {
         "shown": shown, "figures": figures, "behind": behind, "behind_count": behind_count,
-        "allocations": allocations_awaiting(user, limit=10),
-        "versions": list(versions_awaiting(user)[:10]),
+        "allocations": allocations, "versions": versions, "awaiting_count": len(allocations) + len(versions),
         "failed_imports": failed_imports(user, today),
         "renewals": worklist_counts(participants_for(user), first_of_month(today), today),
     }

@@ -19,13 +19,19 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+def _watched_page(browser, **options):
+    """A page in its own context that records console errors and uncaught exceptions."""
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", **options)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    context, page = _watched_page(browser)
     yield page
     context.close()
 
@@ -75,10 +81,6 @@ def screenshot(page, name):
 
 @pytest.fixture
 def desktop_page(browser):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    context, page = _watched_page(browser, viewport={"width": 1366, "height": 768})
     yield page
     context.close()

@@ -30,7 +30,7 @@ def test_a_manager_goes_from_home_to_the_units_behind_and_approves_a_draft_safel
     log_in(page, provincial_manager)
     expect(page.locator("h1")).to_have_text("Việc cần làm hôm nay")
     assert page.locator("header.topbar").bounding_box()["height"] <= 60  # the header is one line at 1366 px
-    assert "20 so với hôm trước" in page.locator("#key-figures").inner_text()
+    assert "+20 so với hôm trước" in page.locator("#key-figures").inner_text()
     screenshot(page, "manager-home")
 
     page.click("#units-behind >> text=BHXH cơ sở huyện Chợ Gạo")  # the worst unit, drilled down

@@ -29,10 +29,19 @@ def approval_queue(request):
     return render(request, "enrollment/plans/approvals.html", {"allocations": allocations, "versions": versions})
 
 
-def _form_errors_to_messages(request, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+def _confirmed(request, form, approve):
+    """Run `approve` once the form is valid; (done, status) for the page to answer."""
+    if request.method != "POST":
+        return False, 200
+    if form.is_valid():
+        try:
+            approve(**form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return True, 200
+    messages.error(request, _("Nothing was approved: correct the fields marked below."))
+    return False, 400
 
 
 @scoped_view(roles=MANAGER_ROLES)
@@ -47,18 +56,11 @@ def allocation_approval(request, pk):
         return redirect(grid_url(plan.unit, plan.year, plan.metric))
     review = allocation_review(allocation)
     form = ApprovalForm(request.POST or None, needs_reason=not review.matches)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                allocation_approve(user=request.user, allocation=allocation, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("The allocation is approved: the units below have their plans."))
-                return redirect(grid_url(plan.unit, plan.year, plan.metric))
-        messages.error(request, _("Nothing was approved: correct the fields marked below."))
-        status = 400
+    done, status = _confirmed(request, form, lambda **data: allocation_approve(
+        user=request.user, allocation=allocation, **data))
+    if done:
+        messages.success(request, _("The allocation is approved: the units below have their plans."))
+        return redirect(grid_url(plan.unit, plan.year, plan.metric))
     return render(request, "enrollment/plans/approve_allocation.html", {
         "allocation": allocation, "plan": plan, "review": review, "form": form, "digits": digits_for(plan.metric),
         "is_rate": Metric.is_rate(plan.metric), "grid_url": grid_url(plan.unit, plan.year, plan.metric),
@@ -77,14 +79,11 @@ def version_approval(request, pk):
         messages.info(request, _("Version %(seq)s is approved and in force.") % {"seq": version.seq})
         return redirect(back)
     form = ApprovalForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            plan_version_approve(user=request.user, version=version, **form.cleaned_data)
-            messages.success(request, _("Version %(seq)s is approved and in force.") % {"seq": version.seq})
-            return redirect(back)
-        messages.error(request, _("Nothing was approved: correct the fields marked below."))
-        status = 400
+    done, status = _confirmed(request, form, lambda **data: plan_version_approve(
+        user=request.user, version=version, **data))
+    if done:
+        messages.success(request, _("Version %(seq)s is approved and in force.") % {"seq": version.seq})
+        return redirect(back)
     previous = previous_version(version)
     return render(request, "enrollment/plans/approve_version.html", {
         "version": version, "plan": plan, "previous": previous, "form": form, "digits": digits_for(plan.metric),

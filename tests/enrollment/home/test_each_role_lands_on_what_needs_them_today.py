@@ -32,7 +32,7 @@ def test_a_manager_sees_the_area_against_the_phased_plan_and_who_is_behind(clien
                                                                         figures):
     page = client_for(provincial_manager).get("/").content.decode()
     key = page.split('id="key-figures"')[1].split("</section>")[0]
-    assert "1.200" in key and "92,3%" in key and "12 so với hôm trước" in key
+    assert "1.200" in key and "92,3%" in key and "+12 so với hôm trước" in key
     behind = page.split('id="units-behind"')[1].split("</section>")[0]
     assert "BHXH cơ sở huyện Chợ Gạo" in behind and "61,5%" in behind
     assert "Mỹ Tho" not in behind  # ahead of its phased plan
@@ -47,6 +47,7 @@ def test_a_manager_sees_drafts_waiting_and_failed_imports(
                              status=ImportStatus.REJECTED)
     page = client_for(provincial_manager).get("/").content.decode()
     assert f"/plans/allocations/{draft.pk}/approve/" in page and "tổng không khớp" in page
+    assert '<span class="count">1</span>' in page.split('id="awaiting-approval"')[1].split("</h2>")[0]
     assert "thang-11.xlsx" in page
     assert "Chưa có nhân viên" not in page and 'id="flagged-agents"' in page  # the agents' panel is there
 
