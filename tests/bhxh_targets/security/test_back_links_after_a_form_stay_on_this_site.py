@@ -13,13 +13,14 @@ ELSEWHERE = ["//evil.example", "https://evil.example", "https://evil.example/ren
 def test_a_renewal_outcome_falls_back_to_the_list(client_for, district_staff, due, next_url):  # noqa: F811
     response = client_for(district_staff).post(f"/renewals/{due['an'].pk}/outcome/", {
         "month": "11/2026", "outcome": "promised", "promised_on": "20/11/2026", "next": next_url})
-    assert response.status_code == 302 and response["Location"] == "/renewals/"
+    # back to the list, at the person's row
+    assert response.status_code == 302 and response["Location"] == f"/renewals/#due-{due['an'].pk}"
 
 
 def test_a_renewal_outcome_goes_back_to_the_page_of_this_site(client_for, district_staff, due):  # noqa: F811
     response = client_for(district_staff).post(f"/renewals/{due['an'].pk}/outcome/", {
         "month": "11/2026", "outcome": "promised", "promised_on": "20/11/2026", "next": "/renewals/?status=paid"})
-    assert response["Location"] == "/renewals/?status=paid"
+    assert response["Location"] == f"/renewals/?status=paid#due-{due['an'].pk}"
 
 
 @pytest.mark.parametrize("next_url", ELSEWHERE)
