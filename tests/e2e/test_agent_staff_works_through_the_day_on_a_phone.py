@@ -12,13 +12,14 @@ from tests.factories import ParticipantFactory
 pytestmark = pytest.mark.e2e
 
 
-def _due(commune, name):
+def _due(commune, name, **links):
+    """Someone due to pay again this month; `links` credit them to an agent (agents call their organisation's)."""
     from enrollment.register.services.participants import payment_record
 
     last_month = add_months(first_of_month(timezone.localdate()), -1)
     person = ParticipantFactory(commune=commune, full_name=name, phone="0909123456")
     payment_record(participant=person, paid_on=last_month, period_start=last_month, method="monthly",
-                   monthly_income=2_000_000)
+                   monthly_income=2_000_000, **links)
     return person
 
 
@@ -30,7 +31,7 @@ def _in_view(page, selector):
 def test_an_agent_lands_on_the_phone_page_logs_records_a_renewal_and_deletes_with_confirmation(
         phone_page, log_in, agent_user, agents, tree, live_server):
     page = phone_page
-    person = _due(tree.commune, "Người cần gọi lại")
+    person = _due(tree.commune, "Người cần gọi lại", mobilised_by_agent=agents.mai)
     log_in(page, agent_user)
     expect(page).to_have_url(f"{live_server.url}/field/")  # landed on the phone page
     for selector in ("label.menu-button", ".lang button"):
