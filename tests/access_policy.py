@@ -53,7 +53,7 @@ ORG = BY_ORGANISATION
 POLICY = {
     "login": Rule(public=True), "logout": Rule(public=True), "password_change": Rule(public=True),
     "password_change_done": Rule(public=True), "set_language": Rule(public=True), "healthz": Rule(public=True),
-    "home": rule(LOGGED),
+    "home": rule(LOGGED, get_ok=frozenset({200, 302})),  # agent staff land on their phone page
     # territory
     "unit_browser": rule(LOGGED, variants=EXPORTS, get_ok=frozenset({200, 302})),  # to the user's own unit
     "unit_detail": rule(LOGGED, kind="unit", variants=("", "?_export=csv")),
@@ -105,7 +105,7 @@ POLICY = {
     "approval_queue": rule(MANAGERS),
     "allocation_approve": rule(MANAGERS, MANAGERS, kind="allocation", sees={N: {"own", "dist", "prov"},
                                                                         P: {"own", "dist"}, OP: {"prov"}}),
-    "plan_version_approve": rule(post=OFFICE, kind="version", sees=BY_AREA),
+    "plan_version_approve": rule(MANAGERS, OFFICE, kind="version", sees=BY_AREA),  # GET: the confirmation page
     "phasing_edit": rule(post=OFFICE, kind="version", sees=BY_AREA),
     "plan_history": rule(LOGGED, kind="unit", variants=("", "?_export=csv")),
     "allocation_grid": rule(READERS, OFFICE, kind="office"),
@@ -146,5 +146,5 @@ POLICY = {
     "agents:review_decide": rule(post=MANAGERS, kind="review"),
     "agents:field": rule(AGENTS, AGENTS),
     "agents:field_result_edit": rule(AGENTS, AGENTS, kind="field_result"),
-    "agents:field_result_delete": rule(post=AGENTS, kind="field_result", refuses_by_redirect=True),
+    "agents:field_result_delete": rule(AGENTS, AGENTS, kind="field_result", refuses_by_redirect=True),  # GET: confirm
 }
