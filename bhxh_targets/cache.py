@@ -11,8 +11,10 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
+# A counter that cannot be read counts as zero: rate limits (django-ratelimit) let people work on.
 _MISS_ON_ERROR = {"get": "default", "get_many": {}, "has_key": False, "add": False, "touch": False,
-                  "delete": False, "set": None, "set_many": [], "delete_many": None, "clear": None}
+                  "delete": False, "set": None, "set_many": [], "delete_many": None, "clear": None,
+                  "incr": 0, "decr": 0}
 
 
 def _tolerant(name, fallback):
