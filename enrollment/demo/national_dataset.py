@@ -116,7 +116,7 @@ def _participant_rows(rng, communes, count, first_id, today, now):
             support = 330_000 * 20 // 100 * months
             payments.append((
                 payment_id, pk, commune_id, paid_on, start, add_months(start, months - 1), months, method, income,
-                gross, support, 0, gross - support, months, index == 0, now,
+                gross, support, 0, gross - support, months, 0, index == 0, now,
             ))
             payment_id += 1
     return people, payments
@@ -126,8 +126,8 @@ PARTICIPANT_COLUMNS = ("id", "personal_id", "full_name", "birth_date", "sex", "s
                        "village_id", "target_group", "support_category", "first_paid_on", "paid_through", "created_at",
                        "search_name", "masked_search_name")
 PAYMENT_COLUMNS = ("id", "participant_id", "commune_id", "paid_on", "period_start", "period_end", "months", "method",
-                   "monthly_income", "gross", "state_support", "local_support", "net", "supported_months", "is_first",
-                   "created_at")
+                   "monthly_income", "gross", "state_support", "local_support", "net", "supported_months", "adjustment",
+                   "is_first", "created_at")
 
 
 def _households(rng, communes, members_wanted, today, now):
