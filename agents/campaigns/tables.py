@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from agents.campaigns.models.campaigns import Campaign
-from agents.shared.tables import NumberColumn
+from enrollment.shared.tables import NumberColumn
 
 
 class CampaignTable(tables.Table):

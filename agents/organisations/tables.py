@@ -2,7 +2,8 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from agents.organisations.models import AgentOrganisation, CollectionPoint, Contract
-from agents.shared.tables import EditColumn, NumberColumn
+from agents.shared.tables import EditColumn
+from enrollment.shared.tables import NumberColumn
 
 
 class OrganisationTable(tables.Table):

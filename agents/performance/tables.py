@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agents.performance.models import ContractReview
-from agents.shared.tables import NumberColumn, PercentColumn
+from enrollment.shared.tables import NumberColumn, PercentColumn
 
 
 class PerformanceTable(tables.Table):

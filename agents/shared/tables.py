@@ -3,33 +3,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from enrollment.shared.formats import number, percent
-
-NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-
 
 def mask(value, keep=3):
     """0912345678 → *******678: for roles that do not need to call or identify the person."""
     value = value or ""
     return "*" * max(len(value) - keep, 0) + value[-keep:] if value else ""
-
-
-class NumberColumn(tables.Column):
-    def __init__(self, *args, digits=0, **kwargs):
-        kwargs.setdefault("attrs", NUM)
-        self.digits = digits
-        super().__init__(*args, **kwargs)
-
-    def render(self, value):
-        return number(value, self.digits)
-
-    def value(self, value):
-        return value
-
-
-class PercentColumn(NumberColumn):
-    def render(self, value):
-        return percent(value)
 
 
 class EditColumn(tables.Column):

@@ -1,8 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from agents.shared.tables import EditColumn, NumberColumn, mask
+from agents.shared.tables import EditColumn, mask
 from agents.staff.models import AgentCard, AgentStaff, TrainingRecord
+from enrollment.shared.tables import NumberColumn
 
 
 class AgentStaffTable(tables.Table):

@@ -1,65 +1,11 @@
 """Tables of the plan, allocation and quota pages; each exports to XLSX and CSV."""
 
-from decimal import Decimal
-
 import django_tables2 as tables
-from django.utils.formats import date_format, number_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from enrollment.plans.models.plans import PlanChange
 from enrollment.plans.models.quotas import OfficerQuota
-from enrollment.shared.tables import YearColumn
-
-NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-
-
-def _number(value, digits):
-    if value is None or value == "":
-        return "—"
-    return number_format(Decimal(str(value)), digits, force_grouping=True)
-
-
-class FigureColumn(tables.Column):
-    """A figure shown the Vietnamese way (18.816; 2,50) and exported as a plain number."""
-
-    def __init__(self, *args, digits=0, **kwargs):
-        self.digits = digits
-        kwargs.setdefault("attrs", NUM)
-        super().__init__(*args, **kwargs)
-
-    def render(self, value):
-        return _number(value, self.digits)
-
-    def value(self, value):
-        if value is None:
-            return ""
-        value = Decimal(str(value))
-        return int(value) if value == value.to_integral_value() else float(value)
-
-
-class PercentColumn(FigureColumn):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, digits=1, **kwargs)
-
-    def render(self, value):
-        return f"{_number(value, 1)}%" if value is not None else "—"
-
-
-class DateColumn(tables.Column):
-    def render(self, value):
-        return date_format(value, "SHORT_DATE_FORMAT") if value else "—"
-
-    def value(self, value):
-        return date_format(value, "SHORT_DATE_FORMAT") if value else ""
-
-
-class DateTimeColumn(tables.Column):
-    def render(self, value):
-        return date_format(localtime(value), "SHORT_DATETIME_FORMAT") if value else "—"
-
-    def value(self, value):
-        return self.render(value) if value else ""
+from enrollment.shared.tables import NUM, DateColumn, DateTimeColumn, NumberColumn, PercentColumn, YearColumn
 
 
 class PlanVersionTable(tables.Table):
@@ -69,7 +15,7 @@ class PlanVersionTable(tables.Table):
     kind = tables.Column(verbose_name=_("Kind"))
     document_number = tables.Column(verbose_name=_("Document number"))
     document_date = DateColumn(verbose_name=_("Document date"))
-    target = FigureColumn(verbose_name=_("Target"))
+    target = NumberColumn(verbose_name=_("Target"))
     achievement = PercentColumn(verbose_name=_("Achievement"))
     status = tables.Column(verbose_name=_("Status"))
     approved_by = tables.Column(verbose_name=_("Approved by"))
@@ -88,9 +34,9 @@ class PlanVersionTable(tables.Table):
 class ChildrenPlanTable(tables.Table):
     code = tables.Column(verbose_name=_("Code"))
     name = tables.Column(verbose_name=_("Unit"), linkify=lambda record: record["url"])
-    initial = FigureColumn(verbose_name=_("Initial plan"))
-    in_force = FigureColumn(verbose_name=_("Plan in force"))
-    actual = FigureColumn(verbose_name=_("Actual"))
+    initial = NumberColumn(verbose_name=_("Initial plan"))
+    in_force = NumberColumn(verbose_name=_("Plan in force"))
+    actual = NumberColumn(verbose_name=_("Actual"))
     achievement = PercentColumn(verbose_name=_("Achievement of the plan in force"))
 
     class Meta:
@@ -106,9 +52,9 @@ class ChildrenPlanTable(tables.Table):
 class AllocationExportTable(tables.Table):
     code = tables.Column(verbose_name=_("Code"))
     name = tables.Column(verbose_name=_("Unit"))
-    labour_force = FigureColumn(verbose_name=_("Labour force"))
-    approved_target = FigureColumn(verbose_name=_("Approved allocation"))
-    target = FigureColumn(verbose_name=_("Draft allocation"))
+    labour_force = NumberColumn(verbose_name=_("Labour force"))
+    approved_target = NumberColumn(verbose_name=_("Approved allocation"))
+    target = NumberColumn(verbose_name=_("Draft allocation"))
     share = PercentColumn(verbose_name=_("Share of the parent"))
 
     class Meta:
@@ -141,9 +87,9 @@ class OfficerQuotaTable(tables.Table):
     unit = tables.Column(verbose_name=_("Unit"), accessor="quota__staff__unit__name")
     period = tables.Column(verbose_name=_("Period"), accessor="quota__period_label")
     metric = tables.Column(verbose_name=_("Metric"), accessor="quota__get_metric_display")
-    target = FigureColumn(verbose_name=_("Quota"), accessor="target")
-    phased = FigureColumn(verbose_name=_("Expected by today"), accessor="phased")
-    actual = FigureColumn(verbose_name=_("Achieved"), accessor="actual")
+    target = NumberColumn(verbose_name=_("Quota"), accessor="target")
+    phased = NumberColumn(verbose_name=_("Expected by today"), accessor="phased")
+    actual = NumberColumn(verbose_name=_("Achieved"), accessor="actual")
     percent = PercentColumn(verbose_name=_("Achievement of the quota"), accessor="percent")
     note = tables.Column(verbose_name=_("Note"), accessor="quota__note")
 

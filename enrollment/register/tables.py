@@ -18,19 +18,11 @@ from enrollment.register.selectors.participants import (
     mask_phone,
 )
 from enrollment.shared.months import add_months
+from enrollment.shared.tables import NUM, NumberColumn
 
-NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
-
-class MoneyColumn(tables.Column):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, attrs=NUM, **kwargs)
-
-    def render(self, value):
-        return number_format(value, 0, force_grouping=True)
-
-    def value(self, value):
-        return int(value)
+class MoneyColumn(NumberColumn):
+    """Amounts in đồng, whole: 1.500.000 on screen, 1500000 in exports."""
 
 
 class MonthColumn(tables.Column):

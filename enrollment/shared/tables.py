@@ -1,8 +1,100 @@
+"""The columns every table shares: figures the Vietnamese way on screen, plain values in exports.
+
+A figure column shows 18.816 / 113,0% / +61,4% on the page and hands the exporter the plain number
+(`kind` tells the XLSX writer which number format to give it). Years, codes and ids are labels:
+never grouped as numbers.
+"""
+
+from decimal import Decimal
+
 import django_tables2 as tables
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+
+from enrollment.shared.formats import number, percent, signed_number, signed_percent
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
 
-class YearColumn(tables.Column):
-    """Years are labels, not quantities: 2026, never 2.026."""
+def plain_number(value):
+    """What an export holds for a figure: an int when it is whole, else a float; None when empty."""
+    if value is None or value == "":
+        return None
+    value = Decimal(str(value))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class NumberColumn(tables.Column):
+    """18.816 on screen (`digits` decimals, rounded half up); the plain number in exports."""
+
+    kind = "number"
+    format = staticmethod(number)
+    default_digits = 0
+
+    def __init__(self, *args, digits=None, **kwargs):
+        kwargs.setdefault("attrs", NUM)
+        self.digits = self.default_digits if digits is None else digits
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return self.format(value, self.digits)
+
+    def value(self, value):
+        return plain_number(value)
+
+
+class PercentColumn(NumberColumn):
+    """113,0% on screen; in exports the percent figure (113.04), which the XLSX writer stores as 1.1304 with a % format."""
+
+    kind = "percent"
+    format = staticmethod(percent)
+    default_digits = 1
+
+
+class SignedNumberColumn(NumberColumn):
+    """A change with its sign: +11.554, −2.040."""
+
+    kind = "signed_number"
+    format = staticmethod(signed_number)
+
+
+class SignedPercentColumn(PercentColumn):
+    kind = "signed_percent"
+    format = staticmethod(signed_percent)
+
+
+class LabelColumn(tables.Column):
+    """A year, code or id: 2026 and 79123456, never 2.026 or 79.123.456."""
 
     def render(self, value):
         return str(value)
+
+    def value(self, value):
+        return str(value)
+
+
+class YearColumn(LabelColumn):
+    """Years are labels, not quantities: 2026, never 2.026."""
+
+    def value(self, value):
+        return value
+
+
+class DateColumn(tables.Column):
+    """dd/mm/yyyy on screen and in exports."""
+
+    def render(self, value):
+        return date_format(value, "SHORT_DATE_FORMAT") if value else "—"
+
+    def value(self, value):
+        return date_format(value, "SHORT_DATE_FORMAT") if value else ""
+
+
+class DateTimeColumn(tables.Column):
+    """dd/mm/yyyy hh:mm in Asia/Ho_Chi_Minh, on screen and in exports."""
+
+    def render(self, value):
+        return date_format(localtime(value), "SHORT_DATETIME_FORMAT") if value else "—"
+
+    def value(self, value):
+        return self.render(value) if value else ""

@@ -13,9 +13,9 @@ from enrollment.progress.selectors.dashboards import DASHBOARD_ROLES, shown_date
 from enrollment.progress.selectors.monthly import SERIES_DIMENSIONS, monthly_series
 from enrollment.progress.views.charts import _figure, to_json
 from enrollment.progress.views.dashboards import DashboardQuery, _national_or_404, _unit_for_user, dashboard_url
-from enrollment.progress.views.tables import NumberColumn
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.tables import NumberColumn
 from enrollment.territory.selectors import unit_ancestors
 
 STACKED_KEYS = 10  # more keys than this: the rest are drawn as one "others" bar

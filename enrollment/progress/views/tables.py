@@ -10,38 +10,8 @@ from enrollment.progress.models import (
     ProgressSnapshot,
     ProgressStatus,
 )
-from enrollment.shared.formats import number, percent, signed_number, signed_percent
+from enrollment.shared.tables import NumberColumn, PercentColumn, SignedNumberColumn, SignedPercentColumn
 from enrollment.territory.models.units import fold
-
-NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-
-
-class NumberColumn(tables.Column):
-    """18.816 on screen; the plain number in exports."""
-
-    format = staticmethod(number)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("attrs", NUM)
-        super().__init__(*args, **kwargs)
-
-    def render(self, value):
-        return self.format(value)
-
-    def value(self, value):
-        return value
-
-
-class PercentColumn(NumberColumn):
-    format = staticmethod(percent)
-
-
-class SignedNumberColumn(NumberColumn):
-    format = staticmethod(signed_number)
-
-
-class SignedPercentColumn(NumberColumn):
-    format = staticmethod(signed_percent)
 
 
 class ChildProgressTable(tables.Table):
