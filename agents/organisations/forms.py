@@ -12,10 +12,20 @@ from agents.organisations.models import (
 from agents.shared.forms import DayMonthYearDates
 
 
-class OrganisationForm(forms.ModelForm):
+class CodeField:
+    """An optional code, written without spaces in capitals; empty, the model gives one on saving."""
+
+    def clean_code(self):
+        code = "".join((self.cleaned_data.get("code") or "").split()).upper()
+        if code and type(self.instance).objects.filter(code=code).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This code is already used."))
+        return code or None
+
+
+class OrganisationForm(CodeField, forms.ModelForm):
     class Meta:
         model = AgentOrganisation
-        fields = ["organisation_type", "name", "unit", "address", "phone", "is_active"]
+        fields = ["organisation_type", "name", "code", "unit", "address", "phone", "is_active"]
         labels = {"is_active": _("Active")}
 
     def __init__(self, *args, units, **kwargs):
@@ -70,12 +80,12 @@ class ContractForm(DayMonthYearDates, forms.ModelForm):
         return data
 
 
-class PointForm(forms.ModelForm):
+class PointForm(CodeField, forms.ModelForm):
     """A point and the communes it serves, chosen among the communes of the user's area."""
 
     class Meta:
         model = CollectionPoint
-        fields = ["organisation", "name", "unit", "communes", "address", "is_active"]
+        fields = ["organisation", "name", "code", "unit", "communes", "address", "is_active"]
         widgets = {"communes": forms.SelectMultiple(attrs={"size": 10})}
         help_texts = {"communes": _("When none is chosen, the point serves the commune it is in.")}
         labels = {"is_active": _("Active")}

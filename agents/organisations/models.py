@@ -12,9 +12,32 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class AgentOrganisation(models.Model):
+CODE_HELP = _("Left empty, a code is given on saving. Imports name the organisation and point by these codes.")
+
+
+class CodedModel(models.Model):
+    """A short code unique among its kind, given from the primary key when left empty (`code_prefix`)."""
+
+    code_prefix = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.code == "":
+            self.code = None
+        super().save(*args, **kwargs)
+        if self.code is None:
+            self.code = f"{self.code_prefix}{self.pk:05d}"
+            type(self).objects.filter(pk=self.pk).update(code=self.code)
+
+
+class AgentOrganisation(CodedModel):
     """A collection agent (đại lý thu) under contract with a provincial social security office."""
 
+    code_prefix = "DL"
+
+    code = models.CharField(_("code"), max_length=20, unique=True, null=True, blank=True, help_text=CODE_HELP)
     name = models.CharField(_("name"), max_length=200)
     organisation_type = models.CharField(_("type"), max_length=24, choices=OrganisationType.choices)
     unit = models.ForeignKey(
@@ -68,9 +91,12 @@ class Contract(models.Model):
         return self.number
 
 
-class CollectionPoint(models.Model):
+class CollectionPoint(CodedModel):
     """A collection point (điểm thu) of an agent organisation and the communes it serves."""
 
+    code_prefix = "DT"
+
+    code = models.CharField(_("code"), max_length=20, unique=True, null=True, blank=True, help_text=CODE_HELP)
     organisation = models.ForeignKey(
         AgentOrganisation, verbose_name=_("agent organisation"), on_delete=models.PROTECT, related_name="points"
     )

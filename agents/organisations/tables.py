@@ -8,6 +8,7 @@ from enrollment.shared.tables import NumberColumn
 
 class OrganisationTable(tables.Table):
     name = tables.Column(linkify=("agents:organisation_detail", {"pk": tables.A("pk")}), verbose_name=_("Name"))
+    code = tables.Column(verbose_name=_("Code"))
     organisation_type = tables.Column(verbose_name=_("Type"))
     unit = tables.Column(accessor="unit__name", verbose_name=_("Contracting unit"))
     contract = tables.Column(accessor="contract_number", verbose_name=_("Contract"), default="—")
@@ -16,7 +17,7 @@ class OrganisationTable(tables.Table):
 
     class Meta:
         model = AgentOrganisation
-        fields = ("name", "organisation_type", "unit", "contract", "point_count", "staff_count", "is_active")
+        fields = ("code", "name", "organisation_type", "unit", "contract", "point_count", "staff_count", "is_active")
         attrs = {"class": "table", "id": "organisations"}
 
 
@@ -31,6 +32,7 @@ class ContractTable(tables.Table):
 
 
 class PointTable(tables.Table):
+    code = tables.Column(verbose_name=_("Code"))
     name = tables.Column(verbose_name=_("Name"))
     organisation = tables.Column(accessor="organisation__name", verbose_name=_("Agent organisation"))
     unit = tables.Column(accessor="unit__name", verbose_name=_("Located in"))
@@ -46,5 +48,5 @@ class PointTable(tables.Table):
 
     class Meta:
         model = CollectionPoint
-        fields = ("name", "organisation", "unit", "communes_served", "staff_count", "is_active", "edit")
+        fields = ("code", "name", "organisation", "unit", "communes_served", "staff_count", "is_active", "edit")
         attrs = {"class": "table", "id": "points"}

@@ -19,6 +19,7 @@ from enrollment.imports.cells import choices_by_word, fold, identity_checked, pa
 from enrollment.imports.services import Importer, RowError, RowErrors, register
 from enrollment.imports.tabular import Column
 from enrollment.progress.services.engine import progress_added, progress_changed
+from enrollment.register.attribution import AgentCredit
 from enrollment.register.models.parameters import ParameterTable
 from enrollment.register.models.participants import (
     METHOD_MONTHS,
@@ -87,12 +88,24 @@ class ParticipantPaymentImporter(Importer):
         Column("monthly_income", gettext_lazy("Declared monthly income"), help=gettext_lazy("In đồng")),
         Column("receipt_number", gettext_lazy("Receipt number"), required=False,
                help=gettext_lazy("Makes re-imports safe; without it the person, period and date are used")),
+        # Optional: who brought the payment in (docs/AGENTS.md, "Agent columns in the import").
+        Column("agent_organisation", gettext_lazy("Agent organisation code"), required=False,
+               help=gettext_lazy("Code of the collection agent (on its page); it must have a contract in force on "
+                                 "the payment date")),
+        Column("agent_point", gettext_lazy("Collection point code"), required=False,
+               help=gettext_lazy("Code of the collection point, which must belong to the organisation")),
+        Column("agent_staff", gettext_lazy("Agent staff (personal ID or card number)"), required=False,
+               help=gettext_lazy("The agent staff member credited with the payment; needed when an organisation "
+                                 "or point is given")),
+        Column("campaign", gettext_lazy("Campaign"), required=False,
+               help=gettext_lazy("Name or number of a campaign running on the payment date in the commune")),
     ]
     examples = [
         ["082085012345", "Nguyễn Văn An", "15/04/1985", "Nam", "28594", "", "0912345678", "", "Nông dân",
-         "Hộ cận nghèo", "05/11/2026", "Hằng tháng", "", "11/2026", "1.500.000", "BL-2026-0001"],
+         "Hộ cận nghèo", "05/11/2026", "Hằng tháng", "", "11/2026", "1.500.000", "BL-2026-0001",
+         "DL00001", "DT00001", "082090001234", "Tháng cao điểm 11/2026"],
         ["082190054321", "Trần Thị Bình", "02/09/1990", "Nữ", "28594", "", "", "", "farmer", "other",
-         "05/11/2026", "yearly", "", "", "2.000.000", ""],
+         "05/11/2026", "yearly", "", "", "2.000.000", "", "", "", "", ""],
     ]
 
     def __init__(self):
@@ -143,6 +156,7 @@ class ParticipantPaymentImporter(Importer):
         from enrollment.shared.scoping import scope_path
 
         context.cache["scope"] = scope_path(context.user)
+        context.cache["agents"] = AgentCredit(rows, context.user)
 
     def _choice(self, words, text, column, default=None):
         if not text.strip():
@@ -159,7 +173,8 @@ class ParticipantPaymentImporter(Importer):
         get = row.get
         errors = []
         values, payment = {}, {}
-        for check, target in ((self._person, values), (self._payment, payment)):
+        credit = {}
+        for check, target in ((self._person, values), (self._payment, payment), (self._agent_credit, credit)):
             try:
                 target.update(check(row, context))
             except RowErrors as error:
@@ -167,6 +182,7 @@ class ParticipantPaymentImporter(Importer):
         if errors:
             raise RowErrors(errors)
         values.update(payment)
+        values.update(credit)
         pid = values["personal_id"]
         existing = cache["existing"].get(pid)
         if existing is not None and cache["scope"] and not existing.commune.path.startswith(cache["scope"]):
@@ -263,6 +279,17 @@ class ParticipantPaymentImporter(Importer):
         return values
 
     @staticmethod
+    def _agent_credit(row, context):
+        """The agent columns, checked by the agents app (enrollment/register/attribution.py) against the
+        payment's date and commune as far as those cells can be read."""
+        try:
+            paid_on = parse_date(row.get("paid_on", ""), "paid_on")
+        except RowError:
+            paid_on = None
+        commune = context.cache["communes"].get(row.get("commune_code", "").strip())
+        return context.cache["agents"].clean(row, paid_on=paid_on, commune=commune)
+
+    @staticmethod
     def _required(column):
         raise RowError(column, _("required"))
 
@@ -327,7 +354,10 @@ class ParticipantPaymentImporter(Importer):
                 "period_end": add_months(r["period_start"], c.months - 1), "months": c.months, "method": r["method"],
                 "monthly_income": c.monthly_income, "gross": c.gross, "state_support": c.state_support,
                 "local_support": c.local_support, "net": c.net, "supported_months": c.supported_months,
-                "fund_return": c.fund_return, "adjustment": c.adjustment, "is_first": is_first, "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
+                "fund_return": c.fund_return, "adjustment": c.adjustment, "is_first": is_first,
+                "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
+                "collected_by_agent_id": r["agent_staff_id"],
+                "mobilised_by_agent_id": r["agent_staff_id"] if is_first else None, "campaign_id": r["campaign_id"],
             })
         bulk_insert(Payment, payments)
         participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
