@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 HTMX_VERSION := 2.0.11
+# plotly.js-locales has no release of the 4.x line; its Vietnamese locale (date words) is the same.
+PLOTLY_LOCALES_VERSION := 3.7.0
 
 .PHONY: demo test lint install system-deps assets worker beat bench clean messages
 
@@ -32,12 +34,27 @@ static/js/htmx.min.js:
 		&& tar -xzf htmx.org-$(HTMX_VERSION).tgz package/dist/htmx.min.js \
 		&& cp package/dist/htmx.min.js $(CURDIR)/static/js/htmx.min.js && rm -rf $$tmp
 
-assets: install static/js/htmx.min.js
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
-	cp $$($(BIN)/python -c "import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / 'package_data' / 'plotly.min.js')") static/js/plotly.min.js
-	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly.min.js static/css/plotly.css static/js/plotly-styles.js
+# plotly.js: only the trace types the charts draw (bar, scatter) — the npm registry's partial bundle at the
+# version the Python package targets — and its Vietnamese locale; vendored into static/, never a CDN.
+static/js/plotly-basic.min.js: requirements.txt | $(BIN)/.installed
+	v=$$($(BIN)/python -c "from plotly.offline import get_plotlyjs_version as v; print(v())") \
+		&& tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent plotly.js-basic-dist-min@$$v >/dev/null \
+		&& tar -xzf plotly.js-basic-dist-min-$$v.tgz package/plotly-basic.min.js \
+		&& cp package/plotly-basic.min.js $(CURDIR)/$@ && rm -rf $$tmp
 
+static/js/plotly-locale-vi.js: | $(BIN)/.installed
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent plotly.js-locales@$(PLOTLY_LOCALES_VERSION) >/dev/null \
+		&& tar -xzf plotly.js-locales-$(PLOTLY_LOCALES_VERSION).tgz package/vi.js \
+		&& cd $(CURDIR) && $(BIN)/python -m bhxh_targets.plotly_locale $$tmp/package/vi.js $@ \
+			plotly.js-locales@$(PLOTLY_LOCALES_VERSION) && rm -rf $$tmp
+
+assets: install static/js/htmx.min.js static/js/plotly-basic.min.js static/js/plotly-locale-vi.js
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly-basic.min.js static/css/plotly.css static/js/plotly-styles.js
+
+# The demo serves static files as production does: hashed, compressed names from collectstatic, cached for years.
 demo: system-deps assets
+	$(BIN)/python manage.py collectstatic --no-input --clear -v0
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py seed_demo
 	@echo "Open http://$(HOST):$(PORT)/"

@@ -219,7 +219,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": os.getenv(
-            "STATICFILES_BACKEND", "whitenoise.storage.CompressedStaticFilesStorage"
+            "STATICFILES_BACKEND", "bhxh_targets.storage.StaticFilesStorage"
         )
     },
 }
@@ -257,6 +257,14 @@ if LOG_FILE:
         "backupCount": envint("LOG_FILE_BACKUPS", "10"), "encoding": "utf-8",
     }
     LOGGING["root"]["handlers"].append("file")
+
+# Dashboards colour each unit by its share of the phased plan to date (docs/PROGRESS.md, "Status
+# colours"): green from "green" percent up, amber from "amber" percent up to green, red below amber.
+# The percent is compared as shown, rounded to one decimal.
+PROGRESS_STATUS_THRESHOLDS = {
+    "green": envint("PROGRESS_STATUS_GREEN_PERCENT", 95),
+    "amber": envint("PROGRESS_STATUS_AMBER_PERCENT", 85),
+}
 
 # Agents: an agent staff member below this share of their monthly quota for this many consecutive
 # months is flagged for contract review (docs/AGENTS.md).

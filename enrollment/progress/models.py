@@ -19,6 +19,8 @@ class ProgressMetric(models.TextChoices):
     COVERAGE = "coverage", _("Coverage of the labour force (%)")
     RENEWALS_DUE = "renewals_due", _("Due to pay again")
     RENEWALS_PAID = "renewals_paid", _("Paid again")
+    # Due, not paid again and not lapsed, with the month's renewal outcome "promised".
+    RENEWALS_PROMISED = "renewals_promised", _("Promised to pay again")
     RENEWALS_LAPSED = "renewals_lapsed", _("Lapsed")
 
 

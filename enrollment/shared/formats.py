@@ -3,6 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 
 def percent(value, digits=1):
@@ -46,3 +47,15 @@ def growth_text(difference, growth_percent, digits=0):
         return ""
     text = signed_number(difference, digits)
     return f"{text} ({signed_percent(growth_percent)})" if growth_percent is not None else text
+
+
+def gap_text(gap, digits=0, percent_points=False):
+    """A gap to the phased plan (plan − actual) in words: "Thiếu 56" behind, "Vượt 761" ahead, never a
+    bare minus sign. Coverage gaps are percentage points: "Thiếu 0,52%"."""
+    if gap is None or gap == "":
+        return ""
+    value = Decimal(str(gap))
+    amount = (percent if percent_points else number)(abs(value), digits)
+    if value.quantize(Decimal(1).scaleb(-int(digits)), rounding=ROUND_HALF_UP) == 0:
+        return _("On plan")
+    return _("Short by %(amount)s") % {"amount": amount} if value > 0 else _("Ahead by %(amount)s") % {"amount": amount}

@@ -6,13 +6,16 @@
     var source = document.getElementById(box.dataset.chart);
     if (!source || typeof Plotly === "undefined") return;
     var figure = JSON.parse(source.textContent);
-    var config = { responsive: true, displayModeBar: false };
+    // Only the mode bar's download button: the axes are fixed (no zoom on a phone).
+    var config = { responsive: true, modeBarButtons: [["toImage"]], toImageButtonOptions: { filename: box.id } };
     Plotly.newPlot(box, figure.data, figure.layout, config).then(function () {
       box.dataset.rendered = "1";
     });
     box.on("plotly_click", function (event) {
       var point = event.points && event.points[0];
-      if (point && typeof point.customdata === "string") go(point.customdata);
+      var data = point && point.customdata;
+      var url = Array.isArray(data) ? data[0] : data;  // a ranking bar carries [url, status]
+      if (typeof url === "string") go(url);
     });
   });
 

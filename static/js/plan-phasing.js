@@ -10,11 +10,11 @@
   });
   if (data.actual.length) {
     traces.push({ x: data.months.slice(0, data.actual.length), y: data.actual, name: data.actual_name,
-                  type: "bar", opacity: 0.6 });
+                  type: "bar", opacity: 0.6, marker: { color: data.actual_colour } });
   }
   if (!traces.length) { holder.style.display = "none"; return; }
   Plotly.newPlot(holder, traces, {
     margin: { t: 20, r: 10, b: 40, l: 60 }, height: 320, separators: vietnamese ? ",." : ".,",
     legend: { orientation: "h", y: -0.2 }, yaxis: { rangemode: "tozero", ticksuffix: data.percent ? "%" : "" },
-  }, { responsive: true, displaylogo: false });
+  }, { responsive: true });
 })();

@@ -27,6 +27,7 @@ from enrollment.plans.services.versions import (
     plan_version_create,
 )
 from enrollment.plans.tables import ChildrenPlanTable, PlanChangeTable, PlanVersionTable
+from enrollment.shared import colours
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, export_response, render_table
 from enrollment.shared.history import history_of
@@ -137,6 +138,7 @@ def _chart(plan, unit, year, metric):
         actual_values.append(float(value) if value is not None else None)
     months = [f"{m:02d}/{year}" for m in range(1, 13)]
     return {"months": months, "plans": series, "actual": actual_values, "actual_name": str(_("Actual")),
+            "actual_colour": colours.ACTUAL,
             "percent": Metric.is_rate(metric)}
 
 

@@ -34,7 +34,8 @@ PLAN_METRIC_CHOICES = [
     (ProgressMetric.HI_HOUSEHOLD, ProgressMetric.HI_HOUSEHOLD.label),
     (ProgressMetric.COVERAGE, ProgressMetric.COVERAGE.label),
 ]
-RENEWAL_METRICS = (ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_LAPSED)
+RENEWAL_METRICS = (ProgressMetric.RENEWALS_DUE, ProgressMetric.RENEWALS_PAID, ProgressMetric.RENEWALS_PROMISED,
+                   ProgressMetric.RENEWALS_LAPSED)
 
 # The breakdowns each level of dashboard shows beside its children.
 BREAKDOWNS_BY_LEVEL = {

@@ -15,7 +15,7 @@ from enrollment.territory.models.units import LabourForce, Level, Unit
 
 M = ProgressMetric
 COUNT_METRICS = (M.SI_PARTICIPANTS, M.SI_NEW, M.SI_NEW_MONTH, M.HI_HOUSEHOLD, M.RENEWALS_DUE, M.RENEWALS_PAID,
-                 M.RENEWALS_LAPSED)
+                 M.RENEWALS_LAPSED, M.RENEWALS_PROMISED)
 PLANNED = (M.SI_PARTICIPANTS, M.SI_NEW, M.HI_HOUSEHOLD, M.COVERAGE)
 # On track while at least this share of the phased plan is reached, or the forecast reaches the plan.
 ON_TRACK_PERCENT = Decimal(95)

@@ -21,6 +21,7 @@ from enrollment.progress.services.dates import month_has_ended
 from enrollment.register.models.households import Household, HouseholdMember
 from enrollment.register.models.participants import (
     LAPSING_OUTCOMES,
+    Outcome,
     Participant,
     Payment,
     RenewalOutcome,
@@ -109,6 +110,12 @@ def _gave_up(participant, month):
             f"AND ro.due_month = {month} AND ro.outcome IN ({lapsing}))")
 
 
+def _promised(participant, month):
+    """The participant promised to pay again when due in `month`."""
+    return (f"EXISTS (SELECT 1 FROM {T['outcome']} ro WHERE ro.participant_id = {participant} "
+            f"AND ro.due_month = {month} AND ro.outcome = '{Outcome.PROMISED}')")
+
+
 def active_join():
     """The payments that make a participant active on dt.d: one covering the month, or, while the
     month is not over, the one that ended with the month before (due, still time to pay again)
@@ -157,7 +164,9 @@ def renewals_sql(cte, scope):
         f"JOIN {T['participant']} par ON par.id = pay.participant_id WHERE 1 = 1{scope}) "
         f"SELECT commune_id, village_id, d, COUNT(DISTINCT participant_id), "
         f"COUNT(DISTINCT CASE WHEN paid THEN participant_id END), "
-        f"COUNT(DISTINCT CASE WHEN NOT paid AND (ended = 1 OR {gave_up}) THEN participant_id END) "
+        f"COUNT(DISTINCT CASE WHEN NOT paid AND (ended = 1 OR {gave_up}) THEN participant_id END), "
+        f"COUNT(DISTINCT CASE WHEN NOT paid AND ended = 0 AND NOT {gave_up} AND {_promised('due.participant_id', 'due.m')} "
+        f"THEN participant_id END) "
         f"FROM due GROUP BY 1, 2, 3"
     )
 
@@ -241,7 +250,7 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, pe
     _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
     step()
     _add(leaves, _fetch(renewals_sql(cte, pay_scope), day_params + pay_ids),
-         [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED])
+         [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED, M.RENEWALS_PROMISED])
     step()
     if breakdown_days and connection.vendor != "postgresql":
         cte, day_params = _days_cte(breakdown_days, breakdown_days)

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bhxh_targets.redirects import safe_next_url
+from enrollment.plans.services.allocation import can_allocate
 from enrollment.progress.models import BreakdownDimension, ProgressMetric, RecomputeRun
 from enrollment.progress.selectors.dashboards import (
     DASHBOARD_ROLES,
     PLAN_METRIC_CHOICES,
     RANKING,
-    RENEWAL_METRICS,
     breakdowns,
     children_filter,
     dashboard_audience,
@@ -32,6 +32,7 @@ from enrollment.progress.selectors.dashboards import (
     snapshots,
     visible_dimensions,
 )
+from enrollment.progress.selectors.standing import thresholds_text
 from enrollment.progress.services.engine import run_progress_percent
 from enrollment.progress.services.on_demand import RecomputeRefused, dashboard_recompute_request
 from enrollment.progress.views import charts
@@ -135,8 +136,7 @@ def _dashboard(request, unit):
         "metric_label": dict(PLAN_METRIC_CHOICES)[metric], "is_percent": metric == ProgressMetric.COVERAGE,
         "ancestors": unit_ancestors(request.user, unit) if unit else [],
         "others": [board.figures.get(m) for m, _label in PLAN_METRIC_CHOICES if m != metric],
-        "renewals": [board.figures.get(m) for m in RENEWAL_METRICS],
-        "can_recompute": request.user.role in OFFICE_ROLES, "freshness": freshness,
+        "can_recompute": request.user.role in OFFICE_ROLES, "freshness": freshness, "thresholds": thresholds_text(),
         "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
                                    "dashboard_table_national"),
     }
@@ -144,6 +144,7 @@ def _dashboard(request, unit):
         context["run"] = _dashboard_run(request.GET.get("run"))
     if board.shown is not None:
         context["parts"] = _parts(board, child_url, pinned)
+        context["ranking"] = _ranking_notes(request.user, board, context["table_url"])
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
@@ -176,13 +177,26 @@ def _parts_key(board, pinned):
 
 
 def _build_charts(board, child_url):
-    figures = [("cumulative", charts.cumulative_chart(board)), ("new-by-month", charts.new_by_month_chart(board))]
+    """The figures, each in its section of the page: where we stand, who is behind, why."""
+    figures = [("stand", "cumulative", charts.cumulative_chart(board))]
     if board.level is None or board.level < Level.VILLAGE:
-        figures.append(("children", charts.children_chart(board, child_url)))
-    figures.append(("renewals", charts.renewal_chart(board)))
+        figures.append(("behind", "children", charts.children_chart(board, child_url)))
+    figures += [("why", "new-by-month", charts.new_by_month_chart(board)),
+                ("why", "renewals", charts.renewal_chart(board))]
     for dimension in board.dimensions:
-        figures.append((f"by-{dimension}", charts.breakdown_chart(board, dimension, str(DIMENSION_TITLES[dimension]))))
-    return [{"id": name, "json": charts.to_json(fig)} for name, fig in figures]
+        figures.append(("why", f"by-{dimension}",
+                        charts.breakdown_chart(board, dimension, str(DIMENSION_TITLES[dimension]))))
+    return [{"section": section, "id": name, "json": charts.to_json(fig)} for section, name, fig in figures]
+
+
+def _ranking_notes(user, board, table_url):
+    """What the ranking chart leaves out, and what to do when it has nothing to draw."""
+    _groups, hidden = charts.ranked_children(board.children)
+    notes = {"hidden": hidden, "all_url": table_url, "no_plans": charts.children_ranked_by_plan_without_plan(board)}
+    if notes["no_plans"] and board.unit is not None and can_allocate(user, board.unit):
+        notes["allocate_url"] = (f"{reverse('allocation_grid', args=[board.unit.pk])}?"
+                                 f"{urlencode({'year': board.shown.year, 'metric': board.metric})}")
+    return notes
 
 
 @scoped_view(roles=DASHBOARD_ROLES)
