@@ -126,9 +126,13 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "enrollment.shared.navigation.navigation",
             ],
+            "libraries": {"table_rows": "bhxh_targets.table_rows"},
         },
     },
 ]
+
+# Select boxes are written without a template per option (bhxh_targets/select_rendering.py).
+FORM_RENDERER = "bhxh_targets.select_rendering.Renderer"
 
 DATABASE_URL = os.getenv("DATABASE_URL", "")
 if DATABASE_URL:
@@ -229,7 +233,8 @@ EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.Em
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "bhxh-targets@localhost")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")  # links in mails
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+# django-tables2's Bootstrap 5 template, its rows drawn in Python (bhxh_targets/table_rows.py).
+DJANGO_TABLES2_TEMPLATE = "tables/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 # One line per record on stderr (the process manager keeps it), with the request id and the user;
