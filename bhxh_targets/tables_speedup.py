@@ -1,7 +1,8 @@
 """django-tables2 reads the signature of a column's render method for every cell it draws.
 
 `inspect.signature` is slow (a quarter of a participant list's CPU), and a function's signature
-never changes, so it is read once per function and kept. Installed once, from the settings'
+never changes, so it is read once per function and kept. The model field a column's accessor names is
+looked up for every cell too, and is kept the same way. Installed once, from the settings'
 apps (`EnrollmentConfig.ready`).
 """
 
@@ -27,5 +28,21 @@ def _signature(fn):
     return cached[bound]
 
 
+_fields = {}
+_original_get_field = utils.Accessor.get_field
+
+
+def _get_field(accessor, model):
+    """The model field an accessor names depends only on the accessor and the record's class, and is
+    looked up for every cell: looked up once per pair."""
+    if not hasattr(model, "_meta"):
+        return None
+    key = (str(accessor), model._meta.label)
+    if key not in _fields:
+        _fields[key] = _original_get_field(accessor, model)
+    return _fields[key]
+
+
 def install():
     utils.signature = _signature
+    utils.Accessor.get_field = _get_field
