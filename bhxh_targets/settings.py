@@ -12,6 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -178,6 +179,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue per kind of job, so that each kind can have workers of its own (docs/DEPLOYMENT.md): a worker
+# started without -Q consumes them all (one machine); `-Q recompute`, `-Q imports`, `-Q mail,celery` split them.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue(name) for name in ("celery", "recompute", "imports", "mail")]
+CELERY_TASK_ROUTES = {
+    "enrollment.tasks.recompute_progress_*": {"queue": "recompute"},
+    "enrollment.tasks.run_import_job": {"queue": "imports"},
+    "enrollment.tasks.send_daily_digest": {"queue": "mail"},
+}
 # Progress snapshots: changes within this many seconds are recomputed together.
 PROGRESS_DEBOUNCE_SECONDS = envint("PROGRESS_DEBOUNCE_SECONDS", "30")
 
