@@ -20,6 +20,7 @@ from enrollment.progress.models import (
     PLAN_METRICS,
     BreakdownDimension,
     PendingParticipant,
+    PendingPayment,
     ProgressBreakdown,
     ProgressChange,
     ProgressMetric,
@@ -70,7 +71,7 @@ __all__ = [
     "Household", "HouseholdMember", "LAPSING_OUTCOMES", "METHOD_MONTHS", "Outcome", "Parameter", "ParameterMissing",
     "ParameterTable", "Participant", "Payment", "PaymentMethod", "RenewalOutcome", "Sex", "SupportCategory",
     "TargetGroup", "parameter",
-    "PLAN_METRICS", "BreakdownDimension", "PendingParticipant", "ProgressBreakdown", "ProgressChange", "Submission", "ProgressMetric",
+    "PLAN_METRICS", "BreakdownDimension", "PendingParticipant", "PendingPayment", "ProgressBreakdown", "ProgressChange", "Submission", "ProgressMetric",
     "ProgressSnapshot", "ProgressStatus",
     "RecomputeKind", "RecomputeLock", "RecomputeRun", "RecomputeStatus",
 ]

@@ -229,6 +229,24 @@ class PendingParticipant(models.Model):
         verbose_name_plural = _("participants waiting to be counted")
 
 
+class PendingPayment(models.Model):
+    """A payment by someone already counted, recorded since the last recompute.
+
+    The next run computes that person's figures with and without the payments waiting here and
+    applies the difference to the stored figures, instead of recounting their commune. Only for
+    payments that change nothing else the figures read (not a first payment, no earlier first
+    payment day, no renewal outcome overwritten): the register recounts the commune otherwise.
+    Not foreign keys, for the same reason as `PendingParticipant`.
+    """
+
+    payment_id = models.BigIntegerField(primary_key=True)
+    participant_id = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("payment waiting to be counted")
+        verbose_name_plural = _("payments waiting to be counted")
+
+
 class RecomputeLock(models.Model):
     """The row a recompute claims so that two never overlap.
 

@@ -1,16 +1,23 @@
-"""New participants added to the stored figures without recounting their communes.
+"""Changes to the stored figures made without recounting communes: new participants added, repeat
+payments applied as differences.
 
-Every figure counts distinct participants, and a participant registered since the last run was
-in none of them: their own counts simply add to what is stored. `PendingParticipant` queues them
-from the register; a run counts those it sees (in its repeatable-read snapshot) and removes
-exactly those. This holds only for days a full run has counted: before that, their communes are
-recounted instead.
+Every figure counts distinct participants, so it is a sum of each participant's own counts.
+
+- A participant registered since the last run was in none of them: their counts simply add to
+  what is stored. `PendingParticipant` queues them from the register.
+- A payment by someone already counted (`PendingPayment`, queued by the register only when the
+  payment changes nothing else the figures read) moves that person's counts alone: the run counts
+  them with and without the payments waiting, and applies the difference.
+
+A run counts the rows it sees (in its repeatable-read snapshot) and removes exactly those. This
+holds only for days a full run has counted: before that, the communes are recounted instead.
 """
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from enrollment.progress.models import (
     PendingParticipant,
+    PendingPayment,
     ProgressBreakdown,
     ProgressSnapshot,
     RecomputeKind,
@@ -19,11 +26,16 @@ from enrollment.progress.models import (
 )
 from enrollment.progress.services.dates import days_affected, parse_days, snapshot_days
 from enrollment.progress.services.figures import COUNT_METRICS
-from enrollment.progress.services.leaves import leaves_compute
+from enrollment.progress.services.leaves import Leaves, People, leaves_compute
 from enrollment.register.models.participants import Participant, Payment
 from enrollment.territory.models.units import Level, Unit
 
 CHUNK = 5000
+NEW_PEOPLE = f"SELECT participant_id FROM {PendingParticipant._meta.db_table}"
+WAITING_PAYMENTS = f"SELECT payment_id FROM {PendingPayment._meta.db_table}"
+# People paying again; a new participant's later payments are counted with them, whole.
+PAYING_AGAIN = (f"SELECT participant_id FROM {PendingPayment._meta.db_table} "
+                f"WHERE participant_id NOT IN ({NEW_PEOPLE})")
 
 
 def _chunks(ids):
@@ -36,30 +48,48 @@ def pending_add(participant_ids):
                                            batch_size=CHUNK, ignore_conflicts=True)
 
 
+def pending_payments_add(payments):
+    """Queue payments ((payment id, participant id) pairs) of people already counted."""
+    PendingPayment.objects.bulk_create([PendingPayment(payment_id=pay, participant_id=par) for pay, par in payments],
+                                       batch_size=CHUNK, ignore_conflicts=True)
+
+
 def pending_participant_ids():
     return sorted(PendingParticipant.objects.values_list("participant_id", flat=True))
 
 
-def pending_clear(participant_ids):
+def pending_payment_ids():
+    return sorted(PendingPayment.objects.values_list("payment_id", flat=True))
+
+
+def pending_clear(participant_ids, payment_ids=()):
     for chunk in _chunks(participant_ids):
         PendingParticipant.objects.filter(participant_id__in=chunk).delete()
+    for chunk in _chunks(payment_ids):
+        PendingPayment.objects.filter(payment_id__in=chunk).delete()
 
 
-def _waiting():
-    return PendingParticipant.objects.values("participant_id")
+def _waiting_payments():
+    """The payments whose figures wait: all those of new people, and the repeat payments waiting."""
+    return Payment.objects.filter(Q(participant_id__in=PendingParticipant.objects.values("participant_id"))
+                                  | Q(pk__in=PendingPayment.objects.values("payment_id")))
 
 
 def additions_days(today):
-    """The snapshot days the waiting participants' payments can move."""
-    found = Payment.objects.filter(participant_id__in=_waiting()).aggregate(paid=Min("paid_on"),
-                                                                              start=Min("period_start"))
+    """The snapshot days the waiting participants' and payments' figures can move."""
+    found = _waiting_payments().aggregate(paid=Min("paid_on"), start=Min("period_start"))
     return days_affected([d for d in found.values() if d], today)
 
 
 def additions_communes():
-    """Communes the waiting participants count in: their own and those of their payments."""
-    return ({*Participant.objects.filter(pk__in=_waiting()).values_list("commune_id", flat=True)}
-            | {*Payment.objects.filter(participant_id__in=_waiting()).values_list("commune_id", flat=True)})
+    """Communes the waiting people count in: their own and those of all their payments."""
+    people = {*PendingParticipant.objects.values_list("participant_id", flat=True),
+              *PendingPayment.objects.values_list("participant_id", flat=True)}
+    communes = set()
+    for chunk in _chunks(people):
+        communes |= {*Participant.objects.filter(pk__in=chunk).values_list("commune_id", flat=True),
+                     *Payment.objects.filter(participant_id__in=chunk).values_list("commune_id", flat=True)}
+    return communes
 
 
 def counted_in_full(days):
@@ -71,13 +101,42 @@ def counted_in_full(days):
     return set(days) <= {*snapshot_days(run.as_of), *parse_days(run.dates)}
 
 
-def additions_leaves(days, breakdown_days, recounted, on_step=None):
-    """The leaves the waiting participants count in, each with its stored figures plus theirs.
+def _accumulate(total, leaves, sign):
+    for key, values in leaves.figures.items():
+        target = total.figures[key]
+        for metric, value in values.items():
+            target[metric] = target.get(metric, 0) + sign * value
+    for key, counts in leaves.breakdowns.items():
+        target = total.breakdowns[key]
+        for column, value in enumerate(counts):
+            target[column] += sign * value
+
+
+def additions_changes(days, breakdown_days, new_people=True, paying_again=True, on_step=None):
+    """What the waiting people change, per leaf: new people's counts, plus each repeat payer's counts
+    with the waiting payments less their counts without them. Entries that change nothing are left out."""
+    changes = Leaves()
+    if new_people:
+        _accumulate(changes, leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step,
+                                            people=People(NEW_PEOPLE)), 1)
+        on_step = None
+    if paying_again:
+        _accumulate(changes, leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step,
+                                            people=People(PAYING_AGAIN)), 1)
+        _accumulate(changes, leaves_compute(days, breakdown_days=breakdown_days,
+                                            people=People(PAYING_AGAIN, WAITING_PAYMENTS)), -1)
+    changes.figures = {key: values for key, values in changes.figures.items() if any(values.values())}
+    changes.breakdowns = {key: counts for key, counts in changes.breakdowns.items() if any(counts)}
+    return changes
+
+
+def additions_leaves(days, breakdown_days, recounted, on_step=None, new_people=True, paying_again=True):
+    """The leaves the waiting people's changes touch, each with its stored figures plus those changes.
 
     `recounted` holds the (commune, day) this run has already recounted from the register, which
     count them already. Returns (figures, breakdowns, labels, paths of the units, their communes).
     """
-    added = leaves_compute(days, breakdown_days=breakdown_days, on_step=on_step, pending_only=True)
+    added = additions_changes(days, breakdown_days, new_people, paying_again, on_step)
     unit_ids = {unit_id for unit_id, _day in added.figures} | {key[0] for key in added.breakdowns}
     units = {pk: (parent_id if level == Level.VILLAGE else pk, path) for pk, level, parent_id, path in
              Unit.objects.filter(pk__in=unit_ids).values_list("pk", "level", "parent_id", "path")}
@@ -98,6 +157,8 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None):
             counts = breakdowns.setdefault((unit_id, day, dimension, key), [0, 0, 0])
             for column, value in enumerate(added_counts):
                 counts[column] += value
+            if not any(counts):  # a key no one counts in any more has no row, as after a full run
+                del breakdowns[(unit_id, day, dimension, key)]
     paths = {pk: path for pk, (_commune, path) in units.items()}
     return figures, breakdowns, labels, paths, {commune for commune, _path in units.values()}
 

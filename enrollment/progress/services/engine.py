@@ -30,6 +30,7 @@ from enrollment.progress.services.additions import (
     counted_in_full,
     pending_clear,
     pending_participant_ids,
+    pending_payment_ids,
 )
 from enrollment.progress.services.dates import (
     days_affected,
@@ -46,6 +47,7 @@ from enrollment.progress.services.outbox import (  # noqa: F401 - the register, 
     progress_changed,
     progress_changes_paused,
     progress_kick,
+    progress_paid,
     progress_run_dispatch,
 )
 from enrollment.progress.services.rollup import rollup_breakdowns, rollup_figures
@@ -251,9 +253,9 @@ def _ancestors_of(commune_ids):
 
 
 def _execute(run, today, step):
-    added = pending_participant_ids()
+    added, paid = pending_participant_ids(), pending_payment_ids()
     changes = _changes_absorb(run)
-    days, communes, added_days = _scope_of(run, today, added)
+    days, communes, added_days = _scope_of(run, today, added or paid)
     counts = {"snapshot_rows": 0, "breakdown_rows": 0, "added_participants": len(added), "as_of": today}
     if run.kind == RecomputeKind.INCREMENTAL:
         counts.update(unit_ids=run.unit_ids, dates=run.dates)
@@ -268,11 +270,11 @@ def _execute(run, today, step):
     if added_days:
         recounted_cells = {(c, d) for c in communes or () for d in days}
         touched |= _leaves_add(added_days, today, recounted_cells, computed_at, counts,
-                               on_step=None if days else step)
+                               on_step=None if days else step, new_people=bool(added), paying_again=bool(paid))
     days = sorted({*days, *added_days})
     if days:
         _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
-    pending_clear(added)
+    pending_clear(added, paid)
     ProgressChange.objects.filter(pk__in=changes).delete()
     return counts
 
@@ -288,7 +290,7 @@ def _changes_absorb(run):
 
 
 def _scope_of(run, today, added):
-    """(days, communes to recount, days to add the waiting participants on); communes None is all."""
+    """(days, communes to recount, days to add the waiting people's changes on); communes None is all."""
     if run.kind == RecomputeKind.FULL:
         return sorted({*snapshot_days(today), *parse_days(run.dates)}), None, []
     days = days_affected(parse_days(run.dates), today)
@@ -336,10 +338,12 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
     step()
 
 
-def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step):
-    """Add the waiting participants to the stored figures of the leaves they count in; the communes touched."""
+def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step, new_people, paying_again):
+    """Add the waiting participants, and the differences the waiting repeat payments make, to the stored
+    figures of the leaves they count in; the communes touched."""
     breakdown_days = days_with_breakdowns(days)
-    figures, breakdowns, labels, paths, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step)
+    figures, breakdowns, labels, paths, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
+                                                                    new_people, paying_again)
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
     counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))
     if on_step:

@@ -43,12 +43,14 @@ class PlanBook:
     """Plan versions of every unit for the years in play; the country's plan is its provinces' sum."""
 
     def __init__(self, unit_ids, years):
-        unit_ids = [u for u in unit_ids if u is not None]
+        self.provinces = set(Unit.objects.filter(level=Level.PROVINCE).values_list("pk", flat=True))
+        national = None in unit_ids
+        # The country's plan sums every province's, whichever provinces a run writes.
+        unit_ids = sorted({u for u in unit_ids if u is not None} | (self.provinces if national else set()))
         self.versions = {}
         for year in years:
             for (unit_id, metric), entry in plan_versions_for(unit_ids, year).items():
                 self.versions[(unit_id, year, metric)] = entry
-        self.provinces = set(Unit.objects.filter(level=Level.PROVINCE).values_list("pk", flat=True))
 
     def figures(self, unit_id, day, metric):
         """(initial, in force, phased to the day) or Nones."""

@@ -14,7 +14,6 @@ from django.db import connection
 
 from enrollment.progress.models import (
     BreakdownDimension,
-    PendingParticipant,
     ProgressMetric,
 )
 from enrollment.progress.services.dates import month_has_ended
@@ -30,6 +29,15 @@ from enrollment.shared.months import add_months, first_of_month
 
 M = ProgressMetric
 D = BreakdownDimension
+
+
+@dataclass(frozen=True)
+class People:
+    """Some participants' figures only: those whose ids the SQL `participants` selects, counted
+    without the payments whose ids the SQL `without_payments` selects (when given)."""
+
+    participants: str
+    without_payments: str = ""
 
 
 @dataclass
@@ -154,12 +162,12 @@ def household_sql(cte, scope):
     )
 
 
-def renewals_sql(cte, scope):
+def renewals_sql(cte, scope, paid_scope=""):
     gave_up = _gave_up("due.participant_id", "due.m")
     return (
         f"{cte}, due AS (SELECT pay.commune_id, {VILLAGE_OF_PAYMENT} AS village_id, dt.d, dt.m, dt.ended, "
         f"pay.participant_id, EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
-        f"AND p2.period_start = dt.m) AS paid "
+        f"AND p2.period_start = dt.m{paid_scope}) AS paid "
         f"FROM dt JOIN {T['payment']} pay ON pay.period_end = dt.prev_m "
         f"JOIN {T['participant']} par ON par.id = pay.participant_id WHERE 1 = 1{scope}) "
         f"SELECT commune_id, village_id, d, COUNT(DISTINCT participant_id), "
@@ -212,28 +220,30 @@ def _with_date_bounds(scopes, days):
             for name, (sql, params) in scopes.items()}
 
 
-def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, pending_only=False):
+def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, people=None):
     """Aggregate the register for the given days, for every commune or only `commune_ids`;
-    breakdowns for `breakdown_days` (default: all the days). With `pending_only`, only what the
-    participants waiting in `PendingParticipant` add, wherever they count (households are not
-    theirs: none)."""
+    breakdowns for `breakdown_days` (default: all the days). With `people` (a `People`), only what
+    those participants count, wherever they count (households are not theirs: none)."""
     leaves = Leaves()
     if not days:
         return leaves
     step = on_step or (lambda: None)
     breakdown_days = days if breakdown_days is None else breakdown_days
     cte, day_params = _days_cte(days, breakdown_days)
-    if pending_only:
-        waiting = f"IN (SELECT participant_id FROM {PendingParticipant._meta.db_table})"
-        pay_scope, pay_ids = f" AND pay.participant_id {waiting}", []
-        par_scope, par_ids = f" AND par.id {waiting}", []
+    paid_scope = ""
+    if people is not None:
+        pay_scope, pay_ids = f" AND pay.participant_id IN ({people.participants})", []
+        par_scope, par_ids = f" AND par.id IN ({people.participants})", []
         hh_scope, hh_ids = _scope("h.commune_id", [])
+        if people.without_payments:
+            pay_scope += f" AND pay.id NOT IN ({people.without_payments})"
+            paid_scope = f" AND p2.id NOT IN ({people.without_payments})"
     else:
         pay_scope, pay_ids = _scope("pay.commune_id", commune_ids)
         par_scope, par_ids = _scope("par.commune_id", commune_ids)
         hh_scope, hh_ids = _scope("h.commune_id", commune_ids)
     scopes = {"active": (pay_scope, pay_ids), "new": (par_scope, par_ids), "first": (pay_scope, pay_ids)}
-    if commune_ids is not None and not pending_only:
+    if commune_ids is not None and people is None:
         scopes = _with_date_bounds(scopes, days)
 
     if connection.vendor == "postgresql":
@@ -249,7 +259,7 @@ def leaves_compute(days, commune_ids=None, breakdown_days=None, on_step=None, pe
         step()
     _add(leaves, _fetch(household_sql(cte, hh_scope), day_params + hh_ids), [M.HI_HOUSEHOLD])
     step()
-    _add(leaves, _fetch(renewals_sql(cte, pay_scope), day_params + pay_ids),
+    _add(leaves, _fetch(renewals_sql(cte, pay_scope, paid_scope), day_params + pay_ids),
          [M.RENEWALS_DUE, M.RENEWALS_PAID, M.RENEWALS_LAPSED, M.RENEWALS_PROMISED])
     step()
     if breakdown_days and connection.vendor != "postgresql":

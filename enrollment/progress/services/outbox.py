@@ -21,7 +21,7 @@ from enrollment.progress.models import (
     RecomputeRun,
     RecomputeStatus,
 )
-from enrollment.progress.services.additions import pending_add
+from enrollment.progress.services.additions import pending_add, pending_payments_add
 from enrollment.shared.dispatch import task_dispatch
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,18 @@ def progress_added(participant_ids, dates):
         _request(set(), dates)
 
 
+def progress_paid(payments, dates):
+    """Payments ((payment id, participant id) pairs) recorded in the current transaction by people
+    already counted: the next run applies the difference they make to the stored figures instead of
+    recounting their communes. Only for payments that change nothing else the figures read: not a
+    first payment, not dated before the person's first payment, no renewal outcome overwritten (those
+    go through `progress_changed`)."""
+    payments = [(int(pay), int(par)) for pay, par in payments]
+    if payments and not _paused.get():
+        pending_payments_add(payments)
+        _request(set(), dates)
+
+
 def _request(unit_ids, dates):
     """The outbox: the change is a row of the same transaction, so it commits or rolls back with it."""
     days = {d.isoformat() for d in dates if d}
@@ -71,7 +83,9 @@ def _request(unit_ids, dates):
     change = pending["change"]
     change.unit_ids = sorted(set(change.unit_ids) | unit_ids)
     change.dates = sorted(set(change.dates) | days)
-    ProgressChange.objects.filter(pk=change.pk).update(unit_ids=change.unit_ids, dates=change.dates)
+    if not ProgressChange.objects.filter(pk=change.pk).update(unit_ids=change.unit_ids, dates=change.dates):
+        # A run inside this same transaction has already counted (and deleted) the row: start another.
+        pending["change"] = ProgressChange.objects.create(unit_ids=sorted(unit_ids), dates=sorted(days))
 
 
 @contextmanager

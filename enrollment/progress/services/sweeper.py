@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from enrollment.progress.models import (
     PendingParticipant,
+    PendingPayment,
     ProgressChange,
     RecomputeKind,
     RecomputeRun,
@@ -114,7 +115,7 @@ def _covered_by_a_later_run(run):
 def _orphaned_changes_kick(now):
     """Changes (or new people) older than a debounce with no run to count them: one is made."""
     waiting = (ProgressChange.objects.filter(created_at__lt=overdue_before(now)).exists()
-               or PendingParticipant.objects.exists())
+               or PendingParticipant.objects.exists() or PendingPayment.objects.exists())
     if not waiting:
         return False
     busy = RecomputeRun.objects.filter(status__in=(RecomputeStatus.PENDING, RecomputeStatus.RUNNING),

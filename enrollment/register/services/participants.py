@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min, Sum
 
-from enrollment.progress.services.engine import progress_changed
+from enrollment.progress.services.engine import progress_changed, progress_paid
 from enrollment.register.models.parameters import ParameterTable
 from enrollment.register.models.participants import (
     Outcome,
@@ -59,6 +59,7 @@ def payment_record(*, participant, paid_on, method, monthly_income, months=None,
                    collected_by_staff=None, mobilised_by_staff=None, import_key=None, params=None, **agent_links):
     """Record one payment: compute its amounts by the rules in force on `paid_on`, move paid-through on."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    first_paid_before = participant.first_paid_on
     months = months_for_method(method, months)
     start = first_of_month(period_start) if period_start else next_period_start(participant, paid_on)
     contribution = contribution_compute(
@@ -81,10 +82,14 @@ def payment_record(*, participant, paid_on, method, monthly_income, months=None,
         register_people_written.send(sender=Payment, personal_ids=[participant.personal_id])
         if payment.mobilised_by_agent_id is None or payment.campaign_id is None:
             payment.refresh_from_db(fields=["mobilised_by_agent", "campaign"])
-    RenewalOutcome.objects.filter(participant=participant, due_month=start).update(
-        outcome=Outcome.PAID, promised_on=None, recorded_by=user,
-    )
-    progress_changed([participant.commune_id], [paid_on, start])
+    outcomes = RenewalOutcome.objects.filter(participant=participant, due_month=start)
+    outcome_overwritten = outcomes.exclude(outcome=Outcome.PAID).exists()
+    outcomes.update(outcome=Outcome.PAID, promised_on=None, recorded_by=user)
+    if payment.is_first or outcome_overwritten or first_paid_before is None or paid_on < first_paid_before:
+        # Someone's first payment day or a renewal outcome changes too: their commune is recounted.
+        progress_changed([participant.commune_id], [paid_on, start])
+    else:
+        progress_paid([(payment.pk, participant.pk)], [paid_on, start])
     return payment
 
 
