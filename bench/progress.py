@@ -56,7 +56,9 @@ def _renewals_cte(t):
                EXISTS (SELECT 1 FROM {t['pay']} p2 WHERE p2.participant_id = pay.participant_id
                        AND p2.period_start = dt.m) AS paid,
                dt.ended = 1 OR EXISTS (SELECT 1 FROM {t['ro']} o WHERE o.participant_id = pay.participant_id
-                       AND o.due_month = dt.m AND o.outcome IN ('declined', 'moved', 'died')) AS gone
+                       AND o.due_month = dt.m AND o.outcome IN ('declined', 'moved', 'died')) AS gone,
+               dt.ended = 0 AND EXISTS (SELECT 1 FROM {t['ro']} o WHERE o.participant_id = pay.participant_id
+                       AND o.due_month = dt.m AND o.outcome = 'promised') AS promised
         FROM dt JOIN {t['pay']} pay ON pay.period_end = dt.prev_m JOIN {t['par']} par ON par.id = pay.participant_id
     )"""
 
@@ -89,6 +91,8 @@ def totals_floor_sql(days):
             FROM renewals GROUP BY 1, 2
         UNION ALL SELECT commune_id, d, 'renewals_lapsed', COUNT(DISTINCT participant_id)
             FILTER (WHERE NOT paid AND gone) FROM renewals GROUP BY 1, 2
+        UNION ALL SELECT commune_id, d, 'renewals_promised', COUNT(DISTINCT participant_id)
+            FILTER (WHERE NOT paid AND NOT gone AND promised) FROM renewals GROUP BY 1, 2
     )
     SELECT c.id, c.parent_id, district.parent_id, leaf.d, leaf.metric, SUM(leaf.n)
     FROM leaf JOIN {t['unit']} c ON c.id = leaf.commune_id LEFT JOIN {t['unit']} district ON district.id = c.parent_id
@@ -163,6 +167,9 @@ def floor_sql(days, breakdown_days):
             FROM renewals GROUP BY GROUPING SETS ((commune_id, d), (commune_id, village_id, d))
         UNION ALL SELECT commune_id, CASE WHEN GROUPING(village_id) = 0 THEN COALESCE(village_id, 0) END, d, 'renewals_lapsed', '',
             COUNT(DISTINCT participant_id) FILTER (WHERE NOT paid AND gone), NULL
+            FROM renewals GROUP BY GROUPING SETS ((commune_id, d), (commune_id, village_id, d))
+        UNION ALL SELECT commune_id, CASE WHEN GROUPING(village_id) = 0 THEN COALESCE(village_id, 0) END, d, 'renewals_promised', '',
+            COUNT(DISTINCT participant_id) FILTER (WHERE NOT paid AND NOT gone AND promised), NULL
             FROM renewals GROUP BY GROUPING SETS ((commune_id, d), (commune_id, village_id, d))
         UNION ALL {by_dimension}
     )

@@ -124,9 +124,10 @@ def test_repeat_payments_and_recounted_communes_in_one_run(tree, people, enrol):
     assert differences_from_a_full_run() == (set(), set())
 
 
-def test_a_payment_that_overwrites_a_renewal_outcome_recounts_its_commune(tree, people):
+@pytest.mark.parametrize("outcome", ["declined", "promised"])
+def test_a_payment_that_overwrites_a_renewal_outcome_recounts_its_commune(tree, people, outcome):
     due_now, lapsed, _paid_up = people
-    RenewalOutcome.objects.create(participant=due_now, due_month=D(2026, 3, 1), outcome="declined")
+    RenewalOutcome.objects.create(participant=due_now, due_month=D(2026, 3, 1), outcome=outcome)
     progress_recompute(full=True, today=TODAY)
 
     pay(due_now, D(2026, 3, 10))

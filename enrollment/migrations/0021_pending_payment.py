@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enrollment', '0019_merge_daily_work'),
+        ('enrollment', '0020_renewals_promised'),
     ]
 
     operations = [
