@@ -1,10 +1,11 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from enrollment.models import Allocation, Metric, PlanChange, PlanStatus
+from enrollment.models import Allocation, Metric, PlanChange, PlanStatus, ProgressMetric
 from enrollment.plans.selectors.plans import plan_in_force
 from enrollment.plans.services.allocation import allocation_save
 from enrollment.plans.services.versions import plan_version_create
@@ -22,6 +23,9 @@ def test_a_manager_goes_from_home_to_the_units_behind_and_approves_a_draft_safel
     snapshot(tree.province, today, 1_200, plan_initial=2_000, phased=1_300)
     snapshot(tree.district, today, 400, plan_initial=1_000, phased=650)
     snapshot(tree.other_district, today, 800, plan_initial=1_000, phased=650)
+    for metric, people in ((ProgressMetric.RENEWALS_DUE, 100), (ProgressMetric.RENEWALS_PAID, 60),
+                           (ProgressMetric.RENEWALS_PROMISED, 15), (ProgressMetric.RENEWALS_LAPSED, 5)):
+        snapshot(tree.district, today, people, metric=metric)
     plan_version_create(user=provincial_manager, unit=tree.district, year=today.year, metric=Metric.SI_NEW,
                         target=100, document_number="100/QĐ-BHXH", document_date=datetime.date(today.year, 1, 10))
     allocation_save(user=district_staff, unit=tree.district, year=today.year, metric=Metric.SI_NEW,
@@ -35,7 +39,32 @@ def test_a_manager_goes_from_home_to_the_units_behind_and_approves_a_draft_safel
 
     page.click("#units-behind >> text=BHXH cơ sở huyện Chợ Gạo")  # the worst unit, drilled down
     expect(page.locator("h1")).to_contain_text("BHXH cơ sở huyện Chợ Gạo")
+    # 400 against 650 phased: red at a glance, and the gap in words.
+    expect(page.locator("#key-figures .figure.lead")).to_have_class(re.compile(r"\btone-red\b"))
+    expect(page.locator("#key-figures [data-figure=standing]")).to_have_text("Chậm kế hoạch")
+    expect(page.locator("#key-figures [data-figure=gap]")).to_have_text("Thiếu 250")
+    # Renewals of the month: one bar of paid again / promised / stopped / still unpaid.
+    renewals = page.locator("#chart-renewals")
+    expect(renewals.locator(".barlayer .trace")).to_have_count(4)
+    for word in ("Đã đóng tiếp", "Hẹn đóng", "Dừng đóng", "Chưa đóng"):
+        expect(renewals.locator(".legendtext", has_text=word)).to_have_count(1)
+    expect(renewals.locator(".barlayer .trace").last.locator("text")).to_have_text("20")  # 100 − 60 − 15 − 5
+    # The chart toolbar speaks Vietnamese.
+    renewals.hover()
+    expect(renewals.locator(".modebar-btn").first).to_have_attribute("data-title", "Tải biểu đồ về dạng PNG")
     screenshot(page, "manager-drill-down")
+
+    page.click(".breadcrumbs a >> text=Tỉnh Đồng Tháp")  # the province: who is behind, coloured
+    behind = page.locator("#who-is-behind")
+    expect(behind.locator("tr[data-standing=red]")).to_contain_text("BHXH cơ sở huyện Chợ Gạo")
+    expect(behind.locator("tr[data-standing=green]")).to_contain_text(tree.other_district.name)
+    expect(behind.locator("tr[data-standing=red]")).to_contain_text("Thiếu 250")
+    expect(behind.locator("tr[data-standing=green]")).to_contain_text("Vượt 150")
+    bars = page.locator("#chart-children .point path")
+    expect(bars).to_have_count(2)
+    assert "rgb(179, 38, 30)" in bars.first.get_attribute("style")  # the worst, drawn at the bottom: red
+    assert "rgb(30, 123, 52)" in bars.last.get_attribute("style")
+    screenshot(page, "manager-province-at-a-glance")
 
     page.goto(f"{live_server.url}/")
     page.click("#awaiting-approval >> text=Phân bổ của BHXH cơ sở huyện Chợ Gạo")

@@ -27,6 +27,7 @@ def _figure(traces, title, height=340, xaxis=None, yaxis=None, empty=False, empt
     # No accidental zoom on a phone (a tap still drills down); 1.000 and 2.000 grouped like 10.000.
     axis = {"automargin": True, "fixedrange": True, "separatethousands": True}
     if empty:
+        traces = []  # no legend, no zero labels: only what to expect
         axis["visible"] = False
         extra["annotations"] = [{"text": empty_text or _("No figures yet"), "showarrow": False, "xref": "paper", "yref": "paper",
                                  "x": 0.5, "y": 0.5, "font": {"size": 14, "color": colours.PLAN}}]
