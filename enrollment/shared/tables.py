@@ -9,9 +9,10 @@ from decimal import Decimal
 
 import django_tables2 as tables
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 
-from enrollment.shared.formats import number, percent, signed_number, signed_percent
+from enrollment.shared.formats import gap_text, number, percent, signed_number, signed_percent
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
@@ -61,6 +62,27 @@ class SignedNumberColumn(NumberColumn):
 class SignedPercentColumn(PercentColumn):
     kind = "signed_percent"
     format = staticmethod(signed_percent)
+
+
+class StatusPercentColumn(PercentColumn):
+    """A share of a plan in a badge of its status colour (`status_of(value)` → green / amber / red / none, the
+    classes tone-<key>); the plain percent in exports."""
+
+    def __init__(self, *args, status_of, **kwargs):
+        self.status_of = status_of
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return format_html('<span class="badge tone-{}">{}</span>', self.status_of(value), super().render(value))
+
+
+class GapColumn(NumberColumn):
+    """A gap to a plan (plan − actual) in words: "Thiếu 56", "Vượt 761"; the plain difference in exports."""
+
+    kind = "number"
+
+    def render(self, value):
+        return gap_text(value, self.digits)
 
 
 class LabelColumn(tables.Column):

@@ -10,7 +10,15 @@ from enrollment.progress.models import (
     ProgressSnapshot,
     ProgressStatus,
 )
-from enrollment.shared.tables import NumberColumn, PercentColumn, SignedNumberColumn, SignedPercentColumn
+from enrollment.progress.selectors.standing import standing_of, standing_of_percent
+from enrollment.shared.tables import (
+    GapColumn,
+    NumberColumn,
+    PercentColumn,
+    SignedNumberColumn,
+    SignedPercentColumn,
+    StatusPercentColumn,
+)
 from enrollment.territory.models.units import fold
 
 
@@ -25,26 +33,30 @@ class ChildProgressTable(tables.Table):
     phased_to_date = NumberColumn(verbose_name=_("Phased plan to date"))
     achievement_initial = PercentColumn(verbose_name=_("Initial plan achieved (%)"))
     achievement_in_force = PercentColumn(verbose_name=_("Plan in force achieved (%)"))
-    achievement_phased = PercentColumn(verbose_name=_("Phased plan achieved (%)"))
-    gap = NumberColumn(verbose_name=_("Gap to phased plan"))
+    achievement_phased = StatusPercentColumn(verbose_name=_("Phased plan achieved (%)"),
+                                             status_of=lambda value: standing_of_percent(value).key)
+    gap = GapColumn(verbose_name=_("Against the phased plan"))
     forecast = NumberColumn(verbose_name=_("Year-end forecast"))
     last_year = NumberColumn(verbose_name=_("Same day last year"))
     growth = SignedNumberColumn(verbose_name=_("Growth on last year"))
     growth_percent = SignedPercentColumn(verbose_name=_("Growth on last year (%)"))
-    status = tables.Column(verbose_name=_("Status"))
+    standing = tables.Column(verbose_name=_("Status against the phased plan"), accessor="achievement_phased",
+                             order_by=("achievement_phased",))
+    status = tables.Column(verbose_name=_("Year-end status"))
 
     class Meta:
         model = ProgressSnapshot
         fields = ()
         sequence = ("name", "code", "actual", "plan_initial", "plan_in_force", "phased_to_date", "achievement_initial",
                     "achievement_in_force", "achievement_phased", "gap", "forecast", "last_year", "growth",
-                    "growth_percent", "status")
+                    "growth_percent", "standing", "status")
         attrs = {"class": "table clickable", "id": "children"}
         empty_text = _("No figures for the units below on this date.")
 
     def __init__(self, *args, child_url, **kwargs):
         self.child_url = child_url
-        kwargs["row_attrs"] = {"data-href": lambda record: self.child_url(record.unit)}
+        kwargs["row_attrs"] = {"data-href": lambda record: self.child_url(record.unit),
+                               "data-standing": lambda record: standing_of(record).key}
         super().__init__(*args, **kwargs)
 
     def render_name(self, record, value):
@@ -52,6 +64,13 @@ class ChildProgressTable(tables.Table):
 
     def value_name(self, value):
         return value
+
+    def render_standing(self, record):
+        found = standing_of(record)
+        return format_html('<span class="badge tone-{}">{}</span>', found.key, found.label)
+
+    def value_standing(self, record):
+        return str(standing_of(record).label)
 
     def render_status(self, record):
         return format_html('<span class="badge status-{}">{}</span>', record.status, record.get_status_display())

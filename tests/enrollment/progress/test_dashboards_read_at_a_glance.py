@@ -2,7 +2,9 @@
 that draws every unit or says how many it leaves out, renewals as one stacked bar, empty states that
 say what to do."""
 
+import csv
 import datetime
+import io
 import json
 import re
 from decimal import Decimal
@@ -149,3 +151,20 @@ def test_the_engine_counts_those_who_promised_to_pay_again(tree, enrol, figure):
     progress_recompute(full=True, today=datetime.date(2026, 4, 2))
     assert figure(tree.commune, datetime.date(2026, 3, 31), M.RENEWALS_PROMISED).actual == 0
     assert figure(tree.commune, datetime.date(2026, 3, 31), M.RENEWALS_LAPSED).actual == 3
+
+
+def test_the_table_page_colours_each_unit_and_writes_the_gap_in_words(client_for, provincial_manager, tree):
+    snapshot(tree.province, DAY, 210, 200, 200, 190)
+    snapshot(tree.district, DAY, 80, 100, 100, 95)  # 84,2% of the phased plan: red
+    snapshot(tree.other_district, DAY, 120, 100, 100, 95)  # 126,3%: green
+    client = client_for(provincial_manager)
+    body = client.get(f"/dashboards/{tree.province.pk}/tables/?date=2026-11-30").content.decode()
+    assert re.search(r'data-standing="red"[^>]*>.*?Chợ Gạo.*?<span class="badge tone-red">84,2%</span>.*?Thiếu 15',
+                     body, re.S)
+    assert re.search(r'data-standing="green"[^>]*>.*?Mỹ Tho.*?Vượt 25', body, re.S)
+    rows = list(csv.reader(io.StringIO(client.get(
+        f"/dashboards/{tree.province.pk}/tables/?date=2026-11-30&_export=csv").content.decode("utf-8"))))
+    header = rows[0]
+    by_name = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    chogao = by_name[tree.district.name]
+    assert chogao["So với KH phân kỳ"] == "15" and chogao["Tình trạng so với KH phân kỳ"] == "Chậm kế hoạch"
