@@ -132,7 +132,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(workers):
+def start_server(workers, wait_seconds=30):
     port = free_port()
     # A cache of its own, so that the first request of each page is really cold.
     env = {**os.environ, "DEBUG": "False", "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -140,7 +140,7 @@ def start_server(workers):
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "bhxh_targets.wsgi", "-w", str(workers), "-b",
          f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)

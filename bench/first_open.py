@@ -111,7 +111,7 @@ def run(opens=OPENS, workers=2):
     basic_bundle = ROOT / "static" / "js" / "plotly-basic.min.js"
     load_before = load()
     cpu_before = os.times()
-    server, port = start_server(workers)
+    server, port = start_server(workers, wait_seconds=120)  # a loaded machine starts it slowly
     results = {}
     try:
         with sync_playwright() as playwright:
