@@ -323,5 +323,7 @@ IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
 IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
 IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 10_000)
 IMPORT_MAX_SECONDS = envint("IMPORT_MAX_SECONDS", 600)
+# On PostgreSQL, imports that can be checked as a whole in SQL are (the demo's SQLite checks row by row).
+IMPORT_IN_BULK = envbool("IMPORT_IN_BULK", "True")
 # History of participants, payments, plans, quotas, officers and agents (django-simple-history): read-only.
 SIMPLE_HISTORY_REVERT_DISABLED = True

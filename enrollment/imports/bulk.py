@@ -9,7 +9,8 @@ from django.db import connection
 BATCH = 2000
 
 
-def _copy_text(value):
+def copy_text(value):
+    """A value as COPY's text format writes it."""
     if value is None:
         return r"\N"
     if type(value) is str:
@@ -44,10 +45,18 @@ def bulk_insert(model, rows):
         return len(rows)
     columns = [model._meta.get_field(name).column for name in names]
     buffer = io.StringIO()
-    buffer.writelines("\t".join([_copy_text(row[name]) for name in names]) + "\n" for row in rows)
+    buffer.writelines("\t".join([copy_text(row[name]) for name in names]) + "\n" for row in rows)
     buffer.seek(0)
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(
             f"COPY {connection.ops.quote_name(model._meta.db_table)} ({quoted}) FROM STDIN", buffer)
     return len(rows)
+
+
+def copy_lines(table, columns, lines):
+    """COPY ready-made lines (values already in COPY's text format, tab-separated) into a PostgreSQL table."""
+    buffer = io.StringIO("\n".join(lines) + "\n" if lines else "")
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN", buffer)

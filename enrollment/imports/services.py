@@ -76,6 +76,12 @@ class Importer:
         """Return the cleaned row, or raise RowError / RowErrors (see `collect_row`)."""
         raise NotImplementedError
 
+    def check_in_bulk(self, sheet, context, progress):
+        """Check the whole sheet at once instead of row by row (set-based, in the database), or None to
+        check it row by row. Returns (rows, errors): `rows` stands for the good rows (its len() is their
+        number) and is handed to `save`; `progress(rows_done)` reports and keeps to the time budget."""
+        return None
+
     def check_file(self, cleaned_rows, context):
         """Errors of the file as a whole (missing rows ...): [{"line", "column", "message"}]."""
         return []
@@ -181,6 +187,30 @@ def _run(job, importer, budget):
     job.total_rows = len(sheet.rows)
     ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
     context = Context(job=job, user=job.user)
+    cleaned = None
+    try:
+        in_bulk = importer.check_in_bulk(sheet, context, _reporter(job, budget)) if sheet.rows else None
+        if in_bulk is not None:
+            cleaned, errors = in_bulk
+        else:
+            cleaned, errors = _check_rows(job, importer, sheet, context, budget)
+        return _save_checked(job, importer, sheet, context, cleaned, errors)
+    except UnreadableFile as exc:
+        return _rejected(job, exc)
+    finally:
+        getattr(cleaned, "close", lambda: None)()  # rows held in the database until saved
+
+
+def _reporter(job, budget):
+    def progress(done):
+        _progress(job, done)
+        budget.check_time()
+
+    return progress
+
+
+def _check_rows(job, importer, sheet, context, budget):
+    """Row by row: every cell and rule of a row checked in Python."""
     importer.prepare(sheet.rows, context)
     cleaned, errors = [], []
     for index, (line, row) in enumerate(sheet.rows, start=1):
@@ -192,10 +222,11 @@ def _run(job, importer, budget):
             errors.extend({"line": line, "column": str(c), "message": str(m)} for c, m in exc.errors)
         if index % PROGRESS_EVERY == 0:
             _progress(job, index)
-            try:
-                budget.check_time()
-            except UnreadableFile as exc:
-                return _rejected(job, exc)
+            budget.check_time()
+    return cleaned, errors
+
+
+def _save_checked(job, importer, sheet, context, cleaned, errors):
     if not sheet.rows:
         errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
     else:

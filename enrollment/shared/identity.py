@@ -16,7 +16,8 @@ class IdentityError(ValueError):
     pass
 
 
-def _digits_only(text):
+def digits_only(text):
+    """The identifier without the spaces, dots and dashes people type in it."""
     if not text or text.isdigit():
         return text or ""
     return re.sub(r"[\s.\-]", "", text)
@@ -24,7 +25,7 @@ def _digits_only(text):
 
 def personal_id_check(personal_id, birth_date=None, sex=None):
     """Return the cleaned ID or raise IdentityError explaining the first disagreement."""
-    value = _digits_only(personal_id)
+    value = digits_only(personal_id)
     if not value.isdigit() or len(value) != 12:
         raise IdentityError(_("The personal ID has exactly 12 digits."))
     if value[:3] not in BIRTH_PROVINCES:
@@ -45,7 +46,7 @@ def personal_id_check(personal_id, birth_date=None, sex=None):
 
 
 def si_number_check(si_number):
-    value = _digits_only(si_number)
+    value = digits_only(si_number)
     if value and (not value.isdigit() or len(value) != 10):
         raise IdentityError(_("The social insurance number has exactly 10 digits."))
     return value
@@ -53,7 +54,7 @@ def si_number_check(si_number):
 
 def phone_check(phone):
     """A Vietnamese mobile number, returned as 0xxxxxxxxx (+84 and separators accepted)."""
-    value = _digits_only(phone).replace("(", "").replace(")", "")
+    value = digits_only(phone).replace("(", "").replace(")", "")
     if value.startswith("+84"):
         value = "0" + value[3:]
     elif value.startswith("84") and len(value) == 11:

@@ -13,6 +13,7 @@ A run counts the rows it sees (in its repeatable-read snapshot) and removes exac
 holds only for days a full run has counted: before that, the communes are recounted instead.
 """
 
+from django.db import connection
 from django.db.models import Min, Q
 
 from enrollment.progress.models import (
@@ -44,6 +45,11 @@ def _chunks(ids):
 
 
 def pending_add(participant_ids):
+    if connection.vendor == "postgresql":  # one statement, whatever the size of an import
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {PendingParticipant._meta.db_table} (participant_id) "
+                           "SELECT unnest(%s::bigint[]) ON CONFLICT DO NOTHING", [list(participant_ids)])
+        return
     PendingParticipant.objects.bulk_create([PendingParticipant(participant_id=pk) for pk in participant_ids],
                                            batch_size=CHUNK, ignore_conflicts=True)
 

@@ -7,7 +7,9 @@ participants' derived dates are refreshed in one statement per batch. Each row h
 """
 
 import hashlib
+from functools import partial
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Max, Min, OuterRef, Subquery, Sum
 from django.utils import timezone
@@ -37,6 +39,7 @@ from enrollment.register.services.contributions import (
 )
 from enrollment.register.signals import register_people_written
 from enrollment.shared.identity import (
+    digits_only,
     personal_id_check,
     phone_check,
     si_number_check,
@@ -133,7 +136,7 @@ class ParticipantPaymentImporter(Importer):
             v.code: v for v in Unit.objects.filter(level=Level.VILLAGE, code__in=village_codes,
                                                    parent__in=list(context.cache["communes"].values()))
         }
-        ids = list({row.get("personal_id", "").replace(" ", "") for _line, row in rows})
+        ids = list({digits_only(row.get("personal_id", "")) for _line, row in rows})
         existing, supported = {}, {}
         for start in range(0, len(ids), CHUNK):
             chunk = Participant.objects.filter(personal_id__in=ids[start:start + CHUNK]).annotate(
@@ -157,6 +160,13 @@ class ParticipantPaymentImporter(Importer):
 
         context.cache["scope"] = scope_path(context.user)
         context.cache["agents"] = AgentCredit(rows, context.user)
+
+    def check_in_bulk(self, sheet, context, progress):
+        from enrollment.register.services.imports_in_bulk import check_in_bulk  # it builds on this module
+
+        if not settings.IMPORT_IN_BULK:
+            return None
+        return check_in_bulk(self, sheet, context, progress)
 
     def _choice(self, words, text, column, default=None):
         if not text.strip():
@@ -186,7 +196,7 @@ class ParticipantPaymentImporter(Importer):
         pid = values["personal_id"]
         existing = cache["existing"].get(pid)
         if existing is not None and cache["scope"] and not existing.commune.path.startswith(cache["scope"]):
-            raise RowError("personal_id", _("this person is registered outside your area"))
+            raise outside_area_error()
         category = existing.support_category if existing is not None else values["support_category"]
         key = get("receipt_number", "").strip()
         through = cache["paid_through"].get(pid)
@@ -199,26 +209,39 @@ class ParticipantPaymentImporter(Importer):
             return values
         earlier = context.first_line_with(("key", values["import_key"]), line)
         if earlier:
-            raise RowError("receipt_number" if key else "period_start",
-                           _("the same payment as line %(line)s") % {"line": earlier})
+            raise same_payment_error(bool(key), earlier)
         if through is not None and start <= through:
-            raise RowError("period_start", _("months up to %(month)s are already paid") % {
-                "month": through.strftime("%m/%Y")})
-        try:
-            contribution = contribution_compute(
-                on_date=payment["paid_on"], monthly_income=payment["monthly_income"], method=payment["method"],
-                months=months, support_category=category, supported_months_before=cache["supported"].get(pid, 0),
-                params=cache["params"],
-            )
-        except ContributionError as error:
-            raise RowError({"months": "months", "method": "method"}.get(error.field, "monthly_income"),
-                           error.message) from None
-        except LookupError:
-            raise RowError("paid_on", _("no contribution rules are set for this date")) from None
+            raise already_paid_error(through)
+        contribution = row_contribution(payment, category, cache["supported"].get(pid, 0), cache["params"])
         cache["paid_through"][pid] = add_months(start, months - 1)
         cache["supported"][pid] = cache["supported"].get(pid, 0) + contribution.supported_months
         values.update(period_start=start, contribution=contribution, skip=False)
         return values
+
+    def person_cells(self, context):
+        """(value, column, check of the cell's text) of the person's cells that are read on their own."""
+        cache = context.cache
+        return [
+            ("full_name", "full_name", lambda text: " ".join(text.split()) or self._required("full_name")),
+            ("birth_date", "birth_date", lambda text: parse_date(text, "birth_date")),
+            ("sex", "sex", lambda text: self._choice(self.sexes, text, "sex")),
+            ("commune", "commune_code", lambda text: check_unit(text.strip(), "commune_code", cache["communes"],
+                                                               cache["known"])),
+            ("target_group", "target_group", lambda text: self._choice(self.groups, text, "target_group",
+                                                                       TargetGroup.OTHER)),
+            ("support_category", "support_category", lambda text: self._choice(
+                self.categories, text, "support_category", SupportCategory.OTHER)),
+        ]
+
+    def payment_cells(self, context):
+        """(value, column, check of the cell's text) of the payment's cells that are read on their own; the
+        months are read with the method (`months_cell`)."""
+        return [
+            ("paid_on", "paid_on", lambda text: self._not_future(parse_date(text, "paid_on"), context)),
+            ("method", "method", lambda text: self._choice(self.methods, text, "method")),
+            ("monthly_income", "monthly_income", lambda text: parse_money(text, "monthly_income")),
+            ("period_start", "period_start", lambda text: parse_month(text, "period_start") if text.strip() else None),
+        ]
 
     def _person(self, row, context):
         cache = context.cache
@@ -231,15 +254,8 @@ class ParticipantPaymentImporter(Importer):
             except RowError as error:
                 errors.append((error.column, error.message))
 
-        attempt("full_name", lambda: " ".join(get("full_name", "").split()) or self._required("full_name"))
-        attempt("birth_date", lambda: parse_date(get("birth_date", ""), "birth_date"))
-        attempt("sex", lambda: self._choice(self.sexes, get("sex", ""), "sex"))
-        attempt("commune", lambda: check_unit(get("commune_code", "").strip(), "commune_code", cache["communes"],
-                                              cache["known"]))
-        attempt("target_group", lambda: self._choice(self.groups, get("target_group", ""), "target_group",
-                                                     TargetGroup.OTHER))
-        attempt("support_category", lambda: self._choice(self.categories, get("support_category", ""),
-                                                         "support_category", SupportCategory.OTHER))
+        for name, column, check in self.person_cells(context):
+            attempt(name, partial(check, get(column, "")))
         attempt("phone", lambda: identity_checked(phone_check, get("phone", ""), "phone"))
         attempt("si_number", lambda: identity_checked(si_number_check, get("si_number", ""), "si_number"))
         attempt("personal_id", lambda: identity_checked(
@@ -249,7 +265,7 @@ class ParticipantPaymentImporter(Importer):
         if village_code and "commune" in values:
             village = cache["villages"].get(village_code)
             if village is None or village.parent_id != values["commune"].pk:
-                errors.append(("village_code", _("no village %(code)s in this commune") % {"code": village_code}))
+                errors.append(village_error(village_code))
             values["village"] = village
         else:
             values["village"] = None
@@ -267,13 +283,10 @@ class ParticipantPaymentImporter(Importer):
             except RowError as error:
                 errors.append((error.column, error.message))
 
-        attempt("paid_on", lambda: self._not_future(parse_date(get("paid_on", ""), "paid_on"), context))
-        attempt("method", lambda: self._choice(self.methods, get("method", ""), "method"))
-        attempt("monthly_income", lambda: parse_money(get("monthly_income", ""), "monthly_income"))
-        attempt("period_start", lambda: parse_month(get("period_start", ""), "period_start")
-                if get("period_start", "").strip() else None)
+        for name, column, check in self.payment_cells(context):
+            attempt(name, partial(check, get(column, "")))
         if "method" in values:
-            attempt("months", lambda: self._months(values["method"], get("months", "")))
+            attempt("months", lambda: self.months_cell(values["method"], get("months", "")))
         if errors:
             raise RowErrors(errors)
         return values
@@ -300,7 +313,7 @@ class ParticipantPaymentImporter(Importer):
         return day
 
     @staticmethod
-    def _months(method, text):
+    def months_cell(method, text):
         if method in METHOD_MONTHS and not text.strip():
             return METHOD_MONTHS[method]
         number = int(text) if text.strip().isdigit() else None
@@ -312,6 +325,8 @@ class ParticipantPaymentImporter(Importer):
     # --- saving -----------------------------------------------------------------------------
 
     def save(self, cleaned_rows, context):
+        if not isinstance(cleaned_rows, list):  # checked in bulk: the rows wait in the database
+            return cleaned_rows.save(context)
         rows = [r for r in cleaned_rows if not r["skip"]]
         if not rows:
             return 0, 0
@@ -372,6 +387,38 @@ class ParticipantPaymentImporter(Importer):
         if of_others:
             progress_changed({p["commune_id"] for p in of_others}, _payment_days(of_others))
         return len(payments), 0
+
+
+def outside_area_error():
+    return RowError("personal_id", _("this person is registered outside your area"))
+
+
+def same_payment_error(has_receipt, earlier_line):
+    return RowError("receipt_number" if has_receipt else "period_start",
+                    _("the same payment as line %(line)s") % {"line": earlier_line})
+
+
+def already_paid_error(through):
+    return RowError("period_start", _("months up to %(month)s are already paid") % {"month": through.strftime("%m/%Y")})
+
+
+def village_error(code):
+    return "village_code", _("no village %(code)s in this commune") % {"code": code}
+
+
+def row_contribution(payment, category, supported_before, params):
+    """The payment's amounts, or RowError against the column the rules point at."""
+    try:
+        return contribution_compute(
+            on_date=payment["paid_on"], monthly_income=payment["monthly_income"], method=payment["method"],
+            months=payment["months"], support_category=category, supported_months_before=supported_before,
+            params=params,
+        )
+    except ContributionError as error:
+        raise RowError({"months": "months", "method": "method"}.get(error.field, "monthly_income"),
+                       error.message) from None
+    except LookupError:
+        raise RowError("paid_on", _("no contribution rules are set for this date")) from None
 
 
 def _payment_days(payments):
