@@ -31,7 +31,7 @@ from enrollment.register.services.contributions import (
     income_limits,
     several_months_amount,
 )
-from enrollment.register.services.imports import (
+from enrollment.register.services.import_rows import (
     already_paid_error,
     import_key_for,
     outside_area_error,
