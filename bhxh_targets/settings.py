@@ -243,7 +243,8 @@ EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.Em
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "bhxh-targets@localhost")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")  # links in mails
 
-# django-tables2's Bootstrap 5 template, its rows drawn in Python (bhxh_targets/table_rows.py).
+# django-tables2's Bootstrap 5 template, its rows drawn in Python (bhxh_targets/table_rows.py), its pager
+# in the user's language.
 DJANGO_TABLES2_TEMPLATE = "tables/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 

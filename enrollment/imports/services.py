@@ -69,6 +69,10 @@ class Importer:
     examples = []
     partial_allowed = True  # False where a file only makes sense whole (an allocation grid)
 
+    def column_label(self, name):
+        """What a person reads for a column named in an error: its heading ("personal_id" → "Số định danh")."""
+        return next((column.label for column in self.columns if column.name == name), name)
+
     def prepare(self, rows, context):
         """Load what checking needs in a few queries (units by code, existing records)."""
 

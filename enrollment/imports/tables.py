@@ -3,12 +3,20 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from enrollment.imports.models import ImportJob
+from enrollment.imports.services import IMPORTERS
 
 
 class ImportJobTable(tables.Table):
     filename = tables.Column(linkify=("import_detail", {"pk": tables.A("pk")}), verbose_name=_("File"))
     error_count = tables.Column(verbose_name=_("Errors"), accessor="errors", orderable=False)
     dry_run = tables.Column(verbose_name=_("Kind of run"))
+
+    def render_kind(self, value):
+        importer = IMPORTERS.get(value)
+        return importer.label if importer else value
+
+    def value_kind(self, value):
+        return str(self.render_kind(value))
 
     def render_error_count(self, value):
         return len(value)

@@ -69,7 +69,10 @@ def import_new(request, kind):
 @scoped_view
 def import_detail(request, pk):
     job = _get_job_for_user(request.user, pk)
-    return render(request, "enrollment/import_detail.html", {"job": job, "importer": IMPORTERS.get(job.kind),
+    importer = IMPORTERS.get(job.kind)
+    errors = [{**error, "column": importer.column_label(error.get("column")) if importer else error.get("column")}
+              for error in job.errors or []]
+    return render(request, "enrollment/import_detail.html", {"job": job, "importer": importer, "errors": errors,
                                                              "can_import_now": can_import_now(job)})
 
 

@@ -152,6 +152,5 @@ class QuotaBulkForm(forms.Form):
 
 class AllocationMetaForm(forms.Form):
     document_number = forms.CharField(label=_("Document number"), max_length=80, required=False)
-    document_date = forms.DateField(label=_("Document date"), required=False,
-                                    widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    document_date = date_field(_("Document date"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)

@@ -5,13 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 from enrollment.plans.models.plans import PlanChange
 from enrollment.plans.models.quotas import OfficerQuota
-from enrollment.shared.tables import NUM, DateColumn, DateTimeColumn, NumberColumn, PercentColumn, YearColumn
+from enrollment.shared.tables import (
+    NUM,
+    DateColumn,
+    DateTimeColumn,
+    LabelColumn,
+    NumberColumn,
+    PercentColumn,
+    YearColumn,
+)
 
 
 class PlanVersionTable(tables.Table):
     """Rows are dicts from the overview view: a version with its achievement."""
 
-    seq = tables.Column(verbose_name=_("Version"), attrs=NUM)
+    seq = LabelColumn(verbose_name=_("Version"), attrs=NUM)
     kind = tables.Column(verbose_name=_("Kind"))
     document_number = tables.Column(verbose_name=_("Document number"))
     document_date = DateColumn(verbose_name=_("Document date"))

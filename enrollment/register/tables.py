@@ -1,6 +1,5 @@
 import django_tables2 as tables
 from django.template.loader import render_to_string
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +17,7 @@ from enrollment.register.selectors.participants import (
     mask_phone,
 )
 from enrollment.shared.months import add_months
-from enrollment.shared.tables import NUM, NumberColumn
+from enrollment.shared.tables import NUM, NumberColumn, PercentColumn
 
 
 class MoneyColumn(NumberColumn):
@@ -201,11 +200,11 @@ class RenewalFiguresTable(tables.Table):
     """Due, paid again and lapsed, per month or per unit (rows are dicts)."""
 
     label = tables.Column(verbose_name=_("Month or unit"), orderable=False)
-    due = tables.Column(verbose_name=_("Due"), attrs=NUM, orderable=False)
-    paid_again = tables.Column(verbose_name=_("Paid again"), attrs=NUM, orderable=False)
-    lapsed = tables.Column(verbose_name=_("Lapsed"), attrs=NUM, orderable=False)
-    outstanding = tables.Column(verbose_name=_("Not yet paid"), attrs=NUM, orderable=False)
-    rate = tables.Column(verbose_name=_("Renewal rate"), attrs=NUM, orderable=False, empty_values=())
+    due = NumberColumn(verbose_name=_("Due"), orderable=False)
+    paid_again = NumberColumn(verbose_name=_("Paid again"), orderable=False)
+    lapsed = NumberColumn(verbose_name=_("Lapsed"), orderable=False)
+    outstanding = NumberColumn(verbose_name=_("Not yet paid"), orderable=False)
+    rate = PercentColumn(verbose_name=_("Renewal rate"), orderable=False)
 
     class Meta:
         attrs = {"class": "table"}
@@ -216,8 +215,3 @@ class RenewalFiguresTable(tables.Table):
     def value_label(self, value):
         return value
 
-    def render_rate(self, value):
-        return "—" if value is None else f"{number_format(round(value, 1), 1)}%"
-
-    def value_rate(self, value):
-        return "" if value is None else round(value, 1)

@@ -5,6 +5,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+PERCENT_PLACES = Decimal("0.01")
+
+
+def percent_of(part, whole):
+    """`part` as a percentage of `whole`, the one rule of every page, table and export.
+
+    Worked out once from the counts and kept to two decimals, rounded half up (163,9466 → 163,95); pages
+    and exports show that figure with one decimal, rounded half up again (164,0%), so the dashboard, the
+    plan page, the tables and the XLSX files always agree. None without a positive whole."""
+    if part is None or part == "" or whole is None or whole == "" or Decimal(str(whole)) <= 0:
+        return None
+    return (Decimal(str(part)) * 100 / Decimal(str(whole))).quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
+
 
 def percent(value, digits=1):
     """113.04 → "113,0%" in Vietnamese, "113.0%" in English; empty for no value."""

@@ -91,15 +91,9 @@ class LabelColumn(tables.Column):
     def render(self, value):
         return str(value)
 
-    def value(self, value):
-        return str(value)
-
 
 class YearColumn(LabelColumn):
     """Years are labels, not quantities: 2026, never 2.026."""
-
-    def value(self, value):
-        return value
 
 
 class DateColumn(tables.Column):

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from enrollment.shared.forms import date_input
 from enrollment.shared.submissions import FIELD, submission_key_new
 
 register = template.Library()
@@ -10,6 +11,13 @@ register = template.Library()
 def get_field(form, name):
     """The bound field, or None when the form has no such field (agent fields exist only with the agents app)."""
     return form[name] if name in form.fields else None
+
+
+@register.simple_tag
+def date_box(name, value, label=""):
+    """The one dd/mm/yyyy date box (a text box, never the browser's own date picker, whose order follows the
+    browser's language): for a GET form outside a Django form, e.g. the dashboards' date."""
+    return date_input().render(name, value, attrs={"aria-label": label} if label else None)
 
 
 @register.simple_tag

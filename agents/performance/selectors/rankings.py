@@ -24,6 +24,7 @@ from agents.quotas.selectors import targets_for_months
 from agents.shared.levels import Level
 from enrollment.plans.models.plans import Metric
 from enrollment.plans.models.quotas import OfficerQuota
+from enrollment.shared.formats import percent_of
 
 
 @dataclass
@@ -40,9 +41,7 @@ class PerformanceRow:
 
     @property
     def percent(self):
-        if not self.target:
-            return None
-        return (Decimal(self.new) * 100 / self.target).quantize(Decimal("0.1"))
+        return percent_of(self.new, self.target)
 
 
 # What "% of quota" is measured against over a period (docs/AGENTS.md): the quota of the months of

@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Subquery, Sum
 
 from enrollment.plans.models.plans import Allocation, Metric, PlanStatus, PlanVersion
 from enrollment.plans.selectors.plans import plan_in_force, plan_versions_for
+from enrollment.shared.formats import percent_of
 from enrollment.shared.models.users import MANAGER_ROLES
 from enrollment.shared.scoping import visible_units
 from enrollment.territory.models.units import Level
@@ -36,7 +37,7 @@ def allocations_awaiting(user, limit=None):
         comparable = draft.parent_target is not None and not Metric.is_rate(draft.plan.metric)
         draft.allocated = draft.allocated or 0  # a draft with no figures yet allocates nothing
         draft.difference = draft.allocated - draft.parent_target if comparable else None
-        draft.share = draft.allocated * 100 / draft.parent_target if comparable and draft.parent_target else None
+        draft.share = percent_of(draft.allocated, draft.parent_target) if comparable else None
         draft.matches = draft.difference in (None, 0)
     return drafts
 
@@ -90,7 +91,7 @@ class AllocationReview:
         """The children's sum as a percent of the parent's plan."""
         if not self.parent_target or Metric.is_rate(self.metric):
             return None
-        return self.allocated * 100 / self.parent_target
+        return percent_of(self.allocated, self.parent_target)
 
 
 def allocation_review(allocation):

@@ -17,6 +17,7 @@ from enrollment.plans.phasing import (
     phased_value,
 )
 from enrollment.plans.selectors.actuals import owner_actuals
+from enrollment.shared.formats import percent_of
 from enrollment.shared.scoping import scope_queryset, visible_units
 
 
@@ -71,7 +72,7 @@ def quota_progress(quotas, actual_by_owner, day=None):
     for quota in quotas:
         actual = Decimal(actual_by_owner.get(quota.owner_id) or 0)
         target = Decimal(quota.target)
-        percent = (actual * 100 / target).quantize(Decimal("0.1")) if target else None
+        percent = percent_of(actual, target)
         phased = None
         if day is not None and quota.month is None:
             phased = phased_value(cumulative_from_shares(EVEN_SHARES, target), quota.year, day)

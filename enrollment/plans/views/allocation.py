@@ -1,6 +1,5 @@
 """The allocation grid: a unit's plan split among all its children, by hand, by rule or by file."""
 
-from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,6 +42,7 @@ from enrollment.shared.exporting import (
     export_response,
     spreadsheet_download,
 )
+from enrollment.shared.formats import percent_of
 from enrollment.shared.scoping import get_unit_for_user
 from enrollment.shared.submissions import already_saved, submitted_once
 from enrollment.territory.selectors import unit_ancestors
@@ -53,9 +53,7 @@ def grid_url(unit, year, metric):
 
 
 def _share(target, parent_target):
-    if target is None or not parent_target:
-        return None
-    return (Decimal(target) * 100 / Decimal(parent_target)).quantize(Decimal("0.1"))
+    return percent_of(target, parent_target)
 
 
 def _export_rows(grid):

@@ -30,6 +30,7 @@ from enrollment.plans.tables import ChildrenPlanTable, PlanChangeTable, PlanVers
 from enrollment.shared import colours
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, export_response, render_table
+from enrollment.shared.formats import percent_of
 from enrollment.shared.history import history_of
 from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import (
@@ -64,9 +65,7 @@ def as_of(year):
 
 
 def achievement(actual, target):
-    if actual is None or not target:
-        return None
-    return (Decimal(actual) * 100 / Decimal(target)).quantize(Decimal("0.1"))
+    return percent_of(actual, target)
 
 
 def overview_url(unit, year, metric):

@@ -14,6 +14,7 @@ from enrollment.plans.services.quotas import officer_quota_rows, quotas_bulk_set
 from enrollment.plans.tables import OfficerQuotaTable
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import EXPORT_FORMATS, export_response
+from enrollment.shared.formats import percent_of
 from enrollment.shared.models.users import OFFICE_ROLES as OFFICE
 from enrollment.shared.scoping import scope_queryset
 from enrollment.territory.models.officers import Staff
@@ -76,6 +77,6 @@ def officer_quotas(request):
         "form": form, "table": table, "filters": filters, "units": units, "metrics": Metric.choices,
         "months": range(1, 13), "export_formats": EXPORT_FORMATS, "total_target": total_target,
         "total_actual": total_actual,
-        "total_percent": (total_actual * 100 / total_target) if total_target else None,
+        "total_percent": percent_of(total_actual, total_target),
         "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
     }, status=400 if request.method == "POST" else 200)

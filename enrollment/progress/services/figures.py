@@ -10,6 +10,7 @@ from enrollment.plans.phasing import phased_value
 from enrollment.plans.selectors.plans import plan_versions_for
 from enrollment.progress.models import ProgressMetric, ProgressSnapshot, ProgressStatus
 from enrollment.progress.services.growth import growth_of
+from enrollment.shared.formats import percent_of
 from enrollment.shared.months import month_end
 from enrollment.territory.models.units import LabourForce, Level, Unit
 
@@ -31,12 +32,6 @@ SNAPSHOT_COLUMNS = (
 
 def _dec(value):
     return None if value is None else Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _percent(actual, plan):
-    if plan is None or actual is None or plan <= 0:
-        return None
-    return _dec(Decimal(actual) * 100 / Decimal(plan))
 
 
 class PlanBook:
@@ -230,10 +225,10 @@ def snapshot_rows(figures, plans, labour, history, computed_at, last_year_of):
                 append((unit_id, day, metric, actual, None, None, None, None, None, None, None, forecast, no_plan,
                         computed_at, *growth))
                 continue
-            achievement_phased = _percent(actual, phased)
+            achievement_phased = percent_of(actual, phased)
             append((
                 unit_id, day, metric, actual, _dec(initial), _dec(in_force), _dec(phased),
-                _percent(actual, initial), _percent(actual, in_force), achievement_phased,
+                percent_of(actual, initial), percent_of(actual, in_force), achievement_phased,
                 None if phased is None else _dec(Decimal(phased) - actual), forecast,
                 _status(in_force, achievement_phased, forecast), computed_at, *growth,
             ))

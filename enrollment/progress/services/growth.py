@@ -5,11 +5,12 @@ snapshots. A day no run has computed (the country has no row on it) gives no gro
 it is never read as zero. A computed day on which the unit had no row did read zero.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Q
 
 from enrollment.progress.models import ProgressSnapshot
+from enrollment.shared.formats import percent_of
 from enrollment.shared.months import same_day_last_year
 
 CENT = Decimal("0.01")
@@ -22,9 +23,7 @@ def growth_of(actual, last_year):
     if last_year is None or actual is None:
         return None, None
     difference = Decimal(actual) - Decimal(last_year)
-    if Decimal(last_year) <= 0:
-        return difference, None
-    return difference, (difference * 100 / Decimal(last_year)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return difference, percent_of(difference, last_year)
 
 
 class LastYear:

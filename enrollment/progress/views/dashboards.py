@@ -45,6 +45,7 @@ from enrollment.progress.views.tables import (
 )
 from enrollment.shared.access import scoped_view
 from enrollment.shared.exporting import render_table
+from enrollment.shared.forms import date_field
 from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import get_unit_for_user, scope_path
 from enrollment.territory.models.units import Level
@@ -63,8 +64,8 @@ PARTS_CACHE_SECONDS = 6 * 3600
 
 
 class DashboardQuery(forms.Form):
-    date = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-                           error_messages={"invalid": gettext_lazy("Enter a valid date (dd/mm/yyyy).")})
+    date = date_field(gettext_lazy("Date"), required=False,
+                      error_messages={"invalid": gettext_lazy("Enter a valid date (dd/mm/yyyy).")})
     metric = forms.ChoiceField(required=False, choices=PLAN_METRIC_CHOICES)
     rank = forms.ChoiceField(required=False, choices=[("plan", gettext_lazy("% of plan")),
                                                       ("growth", gettext_lazy("Growth on last year"))])

@@ -35,7 +35,7 @@ class SeriesQuery(forms.Form):
 def series_table(series, measure):
     """Rows of keys, a column per month and the total (new participants) or none (a stock)."""
     month_columns = [(f"m{i}", NumberColumn(verbose_name=f"{month:%m/%Y}")) for i, month in enumerate(series.months)]
-    extra = [("label", tables.Column(verbose_name=_("Name"))), ("key", tables.Column(verbose_name=_("Code"))),
+    extra = [("label", tables.Column(verbose_name=_("Name"))), ("key", tables.Column(verbose_name=_("Code"), visible=False)),  # a code: in exports only
              *month_columns]
     if measure == "new":
         extra.append(("total", NumberColumn(verbose_name=_("Total"))))

@@ -81,7 +81,7 @@ class ChildProgressTable(tables.Table):
 
 class BreakdownTable(tables.Table):
     label = tables.Column(verbose_name=_("Name"), order_by=("label", "key"))
-    key = tables.Column(verbose_name=_("Code"))
+    key = tables.Column(verbose_name=_("Code"), visible=False)  # "vietnam_post", "farmer": in exports only
     new_participants = NumberColumn(verbose_name=_("New participants"))
     active_participants = NumberColumn(verbose_name=_("Active participants"))
 

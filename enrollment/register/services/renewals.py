@@ -15,6 +15,7 @@ from enrollment.register.selectors.definitions import (
     participants_lapsed_for,
     participants_paid_again_in,
 )
+from enrollment.shared.formats import percent_of
 from enrollment.shared.months import add_months, first_of_month
 
 
@@ -163,7 +164,7 @@ class RenewalFigures:
 
     @property
     def rate(self):
-        return 100 * self.paid_again / self.due if self.due else None
+        return percent_of(self.paid_again, self.due)
 
 
 def renewal_figures(units, month, today, participants=None):

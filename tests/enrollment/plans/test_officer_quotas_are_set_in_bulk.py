@@ -69,4 +69,4 @@ def test_quota_progress_compares_each_owner_with_their_target(tree, provincial_m
     quotas_bulk_set(OfficerQuota, officers, 2026, None, Metric.SI_NEW, 3, provincial_manager)
     quotas = OfficerQuota.objects.order_by("staff_id")
     progress = quota_progress(quotas, {officers[0].pk: 4})
-    assert [(p.actual, p.percent) for p in progress] == [(4, Decimal("133.3")), (0, Decimal("0.0"))]
+    assert [(p.actual, p.percent) for p in progress] == [(4, Decimal("133.33")), (0, Decimal("0.00"))]

@@ -86,8 +86,13 @@ def test_rows_for_months_already_paid_are_refused(client_for, district_staff, tr
     Payment.objects.create(participant=person, commune=tree.commune, paid_on=date(2025, 1, 2),
                            period_start=date(2025, 1, 1), period_end=date(2025, 12, 1), months=12, method="yearly",
                            monthly_income=1_500_000, gross=3_960_000, net=3_960_000)
-    job = upload_import(client_for(district_staff), "participants", csv(GOOD[0]))
+    client = client_for(district_staff)
+    job = upload_import(client, "participants", csv(GOOD[0]))
     assert job.errors == [{"line": 2, "column": "period_start", "message": "đã đóng đến tháng 12/2025"}]
+    page = client.get(f"/imports/{job.pk}/").content.decode()  # the column by its heading, never its code
+    assert "<td>Từ tháng</td><td>đã đóng đến tháng 12/2025</td>" in page and "period_start" not in page
+    listing = client.get("/imports/").content.decode()
+    assert "Người tham gia và lần đóng" in listing and ">participants<" not in listing
 
 
 def test_an_xlsx_file_imports_too(client_for, district_staff, tree, upload_import):
