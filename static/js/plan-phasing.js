@@ -15,6 +15,6 @@
   if (!traces.length) { holder.style.display = "none"; return; }
   Plotly.newPlot(holder, traces, {
     margin: { t: 20, r: 10, b: 40, l: 60 }, height: 320, separators: vietnamese ? ",." : ".,",
-    legend: { orientation: "h", y: -0.2 }, yaxis: { rangemode: "tozero", ticksuffix: data.percent ? "%" : "" },
+    legend: { orientation: "h", y: -0.2 }, yaxis: { rangemode: "tozero", ticksuffix: data.percent ? "%" : "", separatethousands: true },
   }, { responsive: true });
 })();

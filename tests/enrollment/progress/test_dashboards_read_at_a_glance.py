@@ -168,3 +168,17 @@ def test_the_table_page_colours_each_unit_and_writes_the_gap_in_words(client_for
     by_name = {row[0]: dict(zip(header, row)) for row in rows[1:]}
     chogao = by_name[tree.district.name]
     assert chogao["So với KH phân kỳ"] == "15" and chogao["Tình trạng so với KH phân kỳ"] == "Chậm kế hoạch"
+
+
+def test_the_charts_load_the_partial_bundle_and_speak_the_pages_language(client_for, provincial_manager, tree):
+    full_board(tree.province, DAY, children=[tree.district])
+    client = client_for(provincial_manager)
+    body = client.get(f"/dashboards/{tree.province.pk}/").content.decode()
+    assert "js/plotly-basic.min.js" in body and "js/plotly.min.js" not in body
+    assert "js/plotly-locale-vi.js" in body
+    locale = json.loads(re.search(r'<script id="plotly-locale" type="application/json">(.*?)</script>', body).group(1))
+    assert locale["name"] == "vi" and locale["dictionary"]["Download plot as a PNG"] == "Tải biểu đồ về dạng PNG"
+    client.cookies["django_language"] = "en"
+    body = client.get(f"/dashboards/{tree.province.pk}/").content.decode()
+    locale = json.loads(re.search(r'<script id="plotly-locale" type="application/json">(.*?)</script>', body).group(1))
+    assert locale == {"name": "en", "dictionary": {}} and "plotly-locale-vi.js" not in body
