@@ -140,16 +140,24 @@ def undo_writes(config, started, paid):
             Participant.objects.filter(pk=row["pk"]).update(first_paid_on=row["first_paid_on"],
                                                             paid_through=row["paid_through"])
         PendingParticipant.objects.filter(participant_id__in=created).delete()
-        ProgressChange.objects.filter(created_at__gte=started).delete()
-        RecomputeRun.objects.filter(created_at__gte=started, status=RecomputeStatus.PENDING,
-                                    triggered_by="changes").delete()
+        # The changes the entries noted (new people: no units; payments: the district's communes), not
+        # anyone else's, and the run waiting for them if nothing else waits.
+        ours = set(config["communes"])
+        ProgressChange.objects.filter(pk__in=[
+            change.pk for change in ProgressChange.objects.filter(created_at__gte=started)
+            if set(change.unit_ids) <= ours]).delete()
+        if not ProgressChange.objects.exists():
+            RecomputeRun.objects.filter(created_at__gte=started, status=RecomputeStatus.PENDING,
+                                        triggered_by="changes").delete()
         Submission.objects.filter(user__in=users).delete()
     return counts
 
 
-def start_gunicorn(port, workers, threads):
+def start_gunicorn(port, workers, threads, database):
+    # Cached pages of another database on the same Redis are never served (unit ids repeat between them).
     env = {**os.environ, "DEBUG": "False", "ALLOWED_HOSTS": "127.0.0.1,localhost", "SERVER_TIMING": "True",
-           "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_ACCESS_LOG": ""}
+           "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_ACCESS_LOG": "",
+           "CACHE_KEY_PREFIX": f"{os.getenv('CACHE_KEY_PREFIX', '')}bench-load-{database}"}
     command = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                "bhxh_targets.wsgi", "--log-level", "warning"]
     if workers:
@@ -200,7 +208,7 @@ def run(users=50, seconds=SECONDS, workers=None, threads=None):
     started_at = timezone.now()
     port = free_port()
     load_before = os.getloadavg()[0]
-    server = start_gunicorn(port, workers, threads)
+    server = start_gunicorn(port, workers, threads, database)
     configured = gunicorn_config()
     workers, threads = workers or configured[0], threads or configured[1]
     with tempfile.TemporaryDirectory() as tmp:

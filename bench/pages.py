@@ -11,6 +11,7 @@ goes (cProfile, sorted by cumulative time).
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import random
 import re
@@ -61,7 +62,7 @@ def measure(rounds=20, profile=None, seed=7, show_queries=False):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    timings, queries = {}, {}
+    timings, queries, walls = {}, {}, {}
     profiler = cProfile.Profile() if profile else None
     for number in range(rounds + 1):
         for name, _method, path, params, who in page_mix(config, rng):
@@ -69,42 +70,48 @@ def measure(rounds=20, profile=None, seed=7, show_queries=False):
             client = client_for(session)
             profiling = profiler is not None and name == profile and number > 0
             with CaptureQueriesContext(connection) as captured:
-                started = time.thread_time()
+                started, wall_started = time.thread_time(), time.perf_counter()
                 if profiling:
                     profiler.enable()
                 response = client.get(path, params)
                 if profiling:
                     profiler.disable()
                 spent = (time.thread_time() - started) * 1000
+                waited = (time.perf_counter() - wall_started) * 1000
             if response.status_code != 200:
                 raise SystemExit(f"{name} {path} {params}: HTTP {response.status_code}")
             if number > 0:  # the first round warms caches and connections
                 timings.setdefault(name, []).append(spent)
+                walls.setdefault(name, []).append(waited)
                 queries.setdefault(name, []).append(len(captured))
                 if show_queries and name == profile:
                     last = captured.captured_queries
     if show_queries and profile:
         for query in last:
             print(query["sql"][:400])
-    return timings, queries, profiler
+    return timings, queries, walls, profiler
 
 
-def summary(rounds, timings, queries):
-    return {"rounds": rounds, "pages": {name: {
+def summary(rounds, timings, queries, walls):
+    return {"rounds": rounds, "load": os.getloadavg()[0], "pages": {name: {
         "median": statistics.median(values), "mean": statistics.fmean(values), "max": max(values),
-        "queries": statistics.median(queries[name])} for name, values in timings.items()}}
+        "queries": statistics.median(queries[name]), "wall": statistics.median(walls[name])}
+        for name, values in timings.items()}}
 
 
 def run(rounds=20):
-    timings, queries, _profiler = measure(rounds)
-    return summary(rounds, timings, queries)
+    timings, queries, walls, _profiler = measure(rounds)
+    return summary(rounds, timings, queries, walls)
 
 
 def format_report(report):
     lines = [f"Server CPU per request, one request at a time in-process ({report['rounds']} of each page type):", "",
-             "| page type | median CPU ms | mean CPU ms | max CPU ms | queries |", "|---|---:|---:|---:|---:|"]
+             "| page type | median CPU ms | mean CPU ms | max CPU ms | queries | median wall ms (with the database's time) |",
+             "|---|---:|---:|---:|---:|---:|"]
     for name, page in report["pages"].items():
-        lines.append(f"| {name} | {page['median']:.1f} | {page['mean']:.1f} | {page['max']:.1f} | {page['queries']:.0f} |")
+        lines.append(f"| {name} | {page['median']:.1f} | {page['mean']:.1f} | {page['max']:.1f} | {page['queries']:.0f} "
+                     f"| {page['wall']:.0f} |")
+    lines.append(f"\nMachine load average at the end: {report['load']:.1f} on {os.cpu_count()} cores.")
     return "\n".join(lines)
 
 
@@ -116,8 +123,8 @@ def main(argv=None):
     parser.add_argument("--lines", type=int, default=45)
     parser.add_argument("--queries", action="store_true", help="print the queries of the profiled page type's last request")
     args = parser.parse_args(argv)
-    timings, queries, profiler = measure(args.rounds, args.profile, show_queries=args.queries)
-    print(format_report(summary(args.rounds, timings, queries)))
+    timings, queries, walls, profiler = measure(args.rounds, args.profile, show_queries=args.queries)
+    print(format_report(summary(args.rounds, timings, queries, walls)))
     if profiler is not None:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.lines)
