@@ -183,7 +183,7 @@ class ParticipantPaymentImporter(Importer):
         errors = []
         values, payment = {}, {}
         credit = {}
-        for check, target in ((self._person, values), (self._payment, payment), (self._agent_credit, credit)):
+        for check, target in ((self._person, values), (self._payment, payment), (self.agent_credit, credit)):
             try:
                 target.update(check(row, context))
             except RowErrors as error:
@@ -291,7 +291,7 @@ class ParticipantPaymentImporter(Importer):
         return values
 
     @staticmethod
-    def _agent_credit(row, context):
+    def agent_credit(row, context):
         """The agent columns, checked by the agents app (enrollment/register/attribution.py) against the
         payment's date and commune as far as those cells can be read."""
         try:

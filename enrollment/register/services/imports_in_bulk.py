@@ -9,10 +9,11 @@ set-based statements over it:
   before, the same payment twice in the file, months already paid and the contribution rules in force on
   the payment date (income limits, support, cap of supported months, the fund's return) are SQL;
 - the payments of one person in the file are taken in line order, one rank at a time, since each one
-  moves the person's paid-through month and supported months.
+  moves the person's paid-through month and supported months;
+- the agent columns, where a row fills them, are checked by the agents app row by row (its own checker).
 Messages come from the row-by-row path's functions, called for the rows SQL found wrong. The demo
-(SQLite) keeps the row-by-row path; so does a file that fills a column this path does not check, or has
-characters outside printable ASCII in an identifier, or an amount that is not a number.
+(SQLite) keeps the row-by-row path; so does a file that fills a column this path does not know, has a
+character outside printable ASCII in a personal ID, phone or SI number, or an amount that is not a number.
 """
 
 import re
@@ -21,8 +22,9 @@ from django.db import connection
 from django.utils import timezone
 
 from enrollment.imports.bulk import copy_lines, copy_text
-from enrollment.imports.services import RowError
+from enrollment.imports.services import RowError, RowErrors
 from enrollment.progress.services.engine import progress_added, progress_changed
+from enrollment.register.attribution import AGENT_COLUMNS, AgentCredit, names_an_agent
 from enrollment.register.models.parameters import ParameterTable
 from enrollment.register.models.participants import Participant, Payment, PaymentMethod, Sex, name_search_fields
 from enrollment.register.services.contributions import (
@@ -55,7 +57,7 @@ from enrollment.territory.models.units import Level, Unit
 from enrollment.territory.services.imports import unit_codes_known, units_by_code
 
 CHECKED = frozenset({
-    "personal_id", "full_name", "birth_date", "sex", "commune_code", "village_code", "phone", "si_number",
+    *AGENT_COLUMNS, "personal_id", "full_name", "birth_date", "sex", "commune_code", "village_code", "phone", "si_number",
     "target_group", "support_category", "paid_on", "method", "months", "period_start", "monthly_income",
     "receipt_number",
 })
@@ -63,6 +65,7 @@ CHECKED = frozenset({
 ORDER = {column: n for n, column in enumerate([
     "full_name", "birth_date", "sex", "commune_code", "target_group", "support_category", "phone", "si_number",
     "personal_id", "village_code", "paid_on", "method", "monthly_income", "period_start", "months"])}
+ORDER.update(dict.fromkeys(AGENT_COLUMNS, len(ORDER)))  # after the payment's cells, in the agents app's order
 NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
 SPECIAL = re.compile(r"[\\\t\n\r]")  # what COPY's text format escapes
 SEVERAL = (PaymentMethod.YEARS_IN_ADVANCE, PaymentMethod.LUMP_SUM)
@@ -76,7 +79,7 @@ ROWS = [
     ("village_code", "text"), ("phone_raw", "text"), ("si_raw", "text"), ("target_group", "text"),
     ("support_category", "text"), ("paid_on", "date"), ("method", "text"), ("months", "integer"),
     ("period_start", "date"), ("monthly_income", "numeric"), ("receipt", "text"), ("hkey", "text"),
-    ("cell_bad", "boolean"),
+    ("agent_staff_id", "bigint"), ("campaign_id", "bigint"), ("cell_bad", "boolean"),
 ]
 
 
@@ -152,6 +155,23 @@ class _Cells:
         values["months"] = self._read(pairs, lambda pair: (
             None if methods[pair[0]][0] is None else importer.months_cell(methods[pair[0]][0], pair[1])))
         self.column, self.values = column, values
+        self.credits = self._agent_credits(importer, rows, context)
+
+    def _agent_credits(self, importer, rows, context):
+        """The agent columns, checked row by row by the agents app where a row fills them."""
+        credits = {}
+        if not any(names_an_agent(row) for _line, row in rows):
+            return credits
+        context.cache["agents"] = AgentCredit(rows, context.user)
+        for index, (line, row) in enumerate(rows):
+            if names_an_agent(row):
+                try:
+                    credits[index] = importer.agent_credit(row, context)
+                except RowErrors as error:
+                    self.bad.add(index)
+                    self.errors.extend({"line": line, "column": str(column), "message": str(message)}
+                                       for column, message in error.errors)
+        return credits
 
     def _read(self, texts, check):
         results = {}
@@ -197,6 +217,8 @@ class _Cells:
             self._texts("method"), self._texts("months"), self._texts("period_start"),
             self._texts("monthly_income"), _escaped(self.column["receipt_number"]),
             [copy_text(key) for key in keys],
+            [copy_text(self.credits.get(index, {}).get("agent_staff_id")) for index in range(count)],
+            [copy_text(self.credits.get(index, {}).get("campaign_id")) for index in range(count)],
             ["t" if index in self.bad else "f" for index in range(count)],
         ]
         return ["\t".join(row) for row in zip(*columns, strict=True)]
@@ -346,12 +368,14 @@ FROM import_alive a WHERE a.pid = s.pid AND a.rank = %(rank)s AND {GOOD}
 PAYMENTS_SQL = """
 INSERT INTO {payment} (participant_id, commune_id, paid_on, period_start, period_end, months, method, monthly_income,
                        gross, state_support, local_support, net, supported_months, fund_return, adjustment, is_first,
-                       import_key, created_at, created_by_id)
+                       import_key, created_at, created_by_id, collected_by_agent_id, mobilised_by_agent_id,
+                       campaign_id)
 SELECT person, commune, paid_on, start, period_end, months, method, income, gross, state, local,
-       gross - state - local, supported, fund, gross - monthly * months, is_first, key, %(now)s, %(user)s
+       gross - state - local, supported, fund, gross - monthly * months, is_first, key, %(now)s, %(user)s,
+       agent_staff_id, CASE WHEN is_first THEN agent_staff_id END, campaign_id
 FROM (
     SELECT coalesce(a.person_id, n.id) AS person, coalesce(a.person_commune_id, a.commune_id) AS commune,
-           a.paid_on, a.start, a.period_end, a.months, a.method, a.supported, a.key,
+           a.paid_on, a.start, a.period_end, a.months, a.method, a.supported, a.key, a.agent_staff_id, a.campaign_id,
            round(a.monthly_income) AS income, m.monthly,
            CASE WHEN a.method = ANY(%(several)s) THEN sv.gross ELSE m.monthly * a.months END AS gross,
            round(ru.poverty_line * ru.si_rate * ru.support_rate) * a.supported AS state,

@@ -14,7 +14,7 @@ from enrollment.progress.models import PendingParticipant, ProgressChange
 from tests.factories import ParticipantFactory
 
 pytestmark = [pytest.mark.django_db,
-              pytest.mark.skipif("connection.vendor != 'postgresql'", reason="the bulk path is PostgreSQL's")]
+              pytest.mark.skipif(connection.vendor != "postgresql", reason="the bulk path is PostgreSQL's")]
 
 HEADER = ("personal_id,full_name,birth_date,sex,commune_code,village_code,phone,si_number,target_group,"
           "support_category,paid_on,method,months,period_start,monthly_income,receipt_number\n")
@@ -53,7 +53,7 @@ ROWS = [
 ]
 
 
-def content(rows=ROWS):
+def file_of(rows=ROWS):
     return (HEADER + "\n".join(rows) + "\n").encode()
 
 
@@ -75,12 +75,12 @@ def register(tree, district_staff):
     return district_staff
 
 
-def outcome(settings, user, in_bulk, rows=ROWS, **options):
+def outcome(settings, user, in_bulk, rows=ROWS, content=None, **options):
     """Import the file one way inside a savepoint rolled back afterwards; what a user would see of it."""
     settings.IMPORT_IN_BULK = in_bulk
     with transaction.atomic():
         job = ImportJob.objects.create(kind="participants", user=user, scope_unit=user.scope_unit, filename="f.csv",
-                                       content=content(rows), options={"language": "vi"}, **options)
+                                       content=content or file_of(rows), options={"language": "vi"}, **options)
         job = import_job_run(job_id=job.pk)
         seen = {
             "job": (job.status, job.total_rows, job.processed_rows, job.created_rows, job.message, job.errors),
@@ -91,7 +91,8 @@ def outcome(settings, user, in_bulk, rows=ROWS, **options):
             "payments": sorted(Payment.objects.values_list(
                 "participant__personal_id", "commune__code", "paid_on", "period_start", "period_end", "months",
                 "method", "monthly_income", "gross", "state_support", "local_support", "net", "supported_months",
-                "fund_return", "adjustment", "is_first", "import_key", "created_by")),
+                "fund_return", "adjustment", "is_first", "import_key", "created_by", "collected_by_agent",
+                "mobilised_by_agent", "campaign")),
             "queued": sorted(Participant.objects.filter(
                 pk__in=PendingParticipant.objects.values("participant_id")).values_list("personal_id", flat=True)),
             "changes": [(sorted(c.unit_ids), c.dates) for c in ProgressChange.objects.order_by("pk")],
@@ -102,7 +103,7 @@ def outcome(settings, user, in_bulk, rows=ROWS, **options):
 
 def test_the_file_is_checked_in_bulk_on_postgresql(register):
     importer = importer_for("participants")
-    sheet = read_sheet("f.csv", content(), importer.columns)
+    sheet = read_sheet("f.csv", file_of(), importer.columns)
     job = ImportJob(kind="participants", user=register, options={})
     checked = importer.check_in_bulk(sheet, Context(job=job, user=register), lambda done: None)
     assert checked is not None
