@@ -78,11 +78,12 @@ def new_by_month_chart(board):
 
 
 def ranked_children(children):
-    """([(group name, rows)], how many are not drawn): every child best first, or the 10 highest and the
+    """([(group, name, rows)], how many are not drawn): every child best first, or the 10 highest and the
     10 lowest of a list too long to draw."""
     if len(children) <= RANK_ALL_UP_TO:
-        return [("", children)], 0
-    return [(_("10 highest"), children[:10]), (_("10 lowest"), children[-10:])], len(children) - 20
+        return [("all", "", children)], 0
+    return [("highest", _("10 highest"), children[:10]), ("lowest", _("10 lowest"), children[-10:])], \
+        len(children) - 20
 
 
 def children_ranked_by_plan_without_plan(board):
@@ -98,9 +99,9 @@ def children_chart(board, child_url):
     groups, _hidden = ranked_children(board.children)
     # Plotly draws the first category at the bottom: the worst first, so the best end on top. The colour of
     # a bar is where the unit stands against its phased plan; the 10 lowest are hatched.
-    for name, rows in reversed(groups):
+    for group, name, rows in reversed(groups):
         rows = list(reversed(rows))
-        lowest = name == _("10 lowest")
+        lowest = group == "lowest"
         traces.append(go.Bar(
             y=[row.unit.name for row in rows], x=[value(row) for row in rows], orientation="h",
             name=name or (_("Growth on last year (%)") if by_growth else _("Plan achieved (%)")), showlegend=bool(name),
