@@ -337,7 +337,8 @@ FROM (
            CASE WHEN k.rank = 1 THEN k.person_through END AS through_before,
            CASE WHEN k.rank = 1 THEN coalesce(k.person_supported, 0)::integer END AS before,
            CASE WHEN k.rank = 1 THEN {start} END AS start
-    FROM (SELECT f.*, row_number() OVER (PARTITION BY f.pid ORDER BY f.line) AS rank
+    FROM (SELECT f.*, row_number() OVER (PARTITION BY f.pid ORDER BY f.line) AS rank,
+                 count(*) OVER (PARTITION BY f.pid) AS ranks
           FROM (SELECT c.*, min(c.line) OVER (PARTITION BY c.key) AS first_line
                 FROM import_checked c WHERE c.ok AND NOT c.outside AND NOT c.skip) f
           WHERE f.line = f.first_line) k
@@ -352,7 +353,7 @@ STATE_SQL = f"""
 CREATE TEMP TABLE import_state AS
 SELECT a.pid, CASE WHEN {GOOD} THEN a.period_end ELSE a.through_before END AS through,
        a.before + CASE WHEN {GOOD} THEN a.supported ELSE 0 END AS supported
-FROM import_alive a WHERE a.rank = 1 AND a.pid IN (SELECT pid FROM import_alive WHERE rank = 2)
+FROM import_alive a WHERE a.rank = 1 AND a.ranks > 1
 """
 
 RANK_SQL = f"""
@@ -420,11 +421,13 @@ class StagedRows:
         return self.count
 
     def close(self):
-        _sql("DROP TABLE IF EXISTS " + ", ".join(TABLES) + "; RESET work_mem")
+        _sql("DROP TABLE IF EXISTS " + ", ".join(TABLES) + "; RESET work_mem; RESET jit")
 
     def check(self, cells, progress):
         self.close()
-        _sql(f"SET work_mem = '{WORK_MEM}'")  # sorts of the whole file stay in memory; reset by close()
+        # Sorts of the whole file stay in memory; the statements run once, so compiling them (JIT) costs more
+        # than it saves. Both are reset by close().
+        _sql(f"SET work_mem = '{WORK_MEM}'; SET jit = off")
         context, total = self.context, len(cells.lines)
         _sql("CREATE TEMP TABLE import_rows (" + ", ".join(f"{name} {kind}" for name, kind in ROWS) + ")")
         copy_lines("import_rows", [name for name, _kind in ROWS], cells.lines_for_copy())
@@ -441,7 +444,7 @@ class StagedRows:
         _sql(ALIVE_SQL, {"several": list(SEVERAL), "lump_sum": PaymentMethod.LUMP_SUM})
         _sql(STATE_SQL)
         _sql("CREATE UNIQUE INDEX ON import_state (pid)")
-        ranks = _sql("SELECT coalesce(max(rank), 0) FROM import_alive")[0][0]
+        ranks = _sql("SELECT coalesce(max(ranks), 0) FROM import_alive")[0][0]
         if ranks > 8:  # a long history of one person in the file: find each rank's rows by index
             _sql("CREATE INDEX ON import_alive (rank)")
         for rank in range(2, ranks + 1):
