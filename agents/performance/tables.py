@@ -7,7 +7,7 @@ from enrollment.shared.tables import NumberColumn, PercentColumn
 
 
 class PerformanceTable(tables.Table):
-    rank = NumberColumn(verbose_name=_("Rank"))
+    rank = NumberColumn(verbose_name=_("Rank"), summable=False)
     name = tables.Column(verbose_name=_("Name"))
     parent = tables.Column(verbose_name=_("Belongs to"))
     new = NumberColumn(verbose_name=_("New participants"))

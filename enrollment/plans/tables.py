@@ -34,6 +34,8 @@ class PlanVersionTable(tables.Table):
         attrs = {"class": "table", "id": "versions"}
         orderable = False
 
+    export_totals = False  # versions replace each other: their targets do not add up
+
     def __init__(self, *args, digits=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.columns["target"].column.digits = digits

@@ -5,7 +5,7 @@ A figure column shows 18.816 / 113,0% / +61,4% on the page and hands the exporte
 never grouped as numbers.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import django_tables2 as tables
 from django.utils.formats import date_format
@@ -17,31 +17,37 @@ from enrollment.shared.formats import gap_text, number, percent, signed_number, 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
 
-def plain_number(value):
-    """What an export holds for a figure: an int when it is whole, else a float; None when empty."""
+def plain_number(value, digits=None):
+    """What an export holds for a figure: rounded half up to `digits` as on screen (a forecast is whole
+    persons), an int when it is whole, else a float; None when empty."""
     if value is None or value == "":
         return None
     value = Decimal(str(value))
+    if digits is not None:
+        value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 class NumberColumn(tables.Column):
-    """18.816 on screen (`digits` decimals, rounded half up); the plain number in exports."""
+    """18.816 on screen (`digits` decimals, rounded half up); the same figure as a plain number in exports,
+    totalled under the rows of an XLSX export unless `summable=False` (a rank, a rate)."""
 
     kind = "number"
     format = staticmethod(number)
     default_digits = 0
+    default_summable = True
 
-    def __init__(self, *args, digits=None, **kwargs):
+    def __init__(self, *args, digits=None, summable=None, **kwargs):
         kwargs.setdefault("attrs", NUM)
         self.digits = self.default_digits if digits is None else digits
+        self.summable = self.default_summable if summable is None else summable
         super().__init__(*args, **kwargs)
 
     def render(self, value):
         return self.format(value, self.digits)
 
     def value(self, value):
-        return plain_number(value)
+        return plain_number(value, self.digits)
 
 
 class PercentColumn(NumberColumn):
@@ -50,6 +56,10 @@ class PercentColumn(NumberColumn):
     kind = "percent"
     format = staticmethod(percent)
     default_digits = 1
+    default_summable = False
+
+    def value(self, value):
+        return plain_number(value, 2)  # the stored figure (two decimals), shown with one
 
 
 class SignedNumberColumn(NumberColumn):

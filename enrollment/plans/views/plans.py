@@ -29,7 +29,7 @@ from enrollment.plans.services.versions import (
 from enrollment.plans.tables import ChildrenPlanTable, PlanChangeTable, PlanVersionTable
 from enrollment.shared import colours
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import EXPORT_FORMATS, export_response, render_table
+from enrollment.shared.exporting import EXPORT_FORMATS, ExportTitle, export_response, render_table
 from enrollment.shared.formats import percent_of
 from enrollment.shared.history import history_of
 from enrollment.shared.models.users import OFFICE_ROLES
@@ -182,7 +182,8 @@ def plans_home(request):
     year, metric = selected_year(request), selected_metric(request)
     provinces = list(visible_units(user).filter(code_set=CodeSet.CURRENT, level=Level.PROVINCE).order_by("code"))
     table = ChildrenPlanTable(_children_rows(provinces, year, metric), digits=digits_for(metric))
-    exported = export_response(request, {"provinces": table}, f"plans-{year}")
+    exported = export_response(request, {"provinces": table}, f"plans-{year}", ExportTitle(
+        heading=_("Plans %(year)s") % {"year": year}, unit=_("Whole country"), metric=Metric(metric).label))
     if exported:
         return exported
     return render(request, "enrollment/plans/home.html", {
@@ -199,7 +200,8 @@ def plan_overview(request, pk):
     tables = {"versions": context["versions_table"], "history": PlanChangeTable(context["history"])}
     if context["children_table"] is not None:
         tables["children"] = context["children_table"]
-    exported = export_response(request, tables, f"plan-{unit.code}-{year}-{metric}")
+    exported = export_response(request, tables, f"plan-{unit.code}-{year}-{metric}", ExportTitle(
+        heading=_("Plans %(year)s") % {"year": year}, unit=unit.name, metric=Metric(metric).label))
     if exported:
         return exported
     context["version_form"] = PlanVersionForm(metric=metric) if context["can_set_plans"] else None

@@ -44,7 +44,7 @@ from enrollment.progress.views.tables import (
     NewByMonthTable,
 )
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import render_table
+from enrollment.shared.exporting import ExportTitle, render_table
 from enrollment.shared.forms import date_field
 from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import get_unit_for_user, scope_path
@@ -229,6 +229,11 @@ def _table(request, unit):
         rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit)).select_related("unit")
         filters = ChildProgressFilter(request.GET, queryset=rows.order_by(*RANKING))
         table = ChildProgressTable(filters.qs, child_url=child_url)
+        if metric == ProgressMetric.COVERAGE:  # a rate: two decimals, and rates of units do not add up
+            for column in table.columns:
+                if getattr(column.column, "kind", None) in ("number", "signed_number"):
+                    column.column.digits = 2
+            table.export_totals = False
     elif view == BreakdownDimension.MONTH:
         filters = None
         table = NewByMonthTable([{"month": f"{month:%m/%Y}", "new_participants": new}
@@ -244,7 +249,9 @@ def _table(request, unit):
         "view": view, "views": [("children", _("Units below"))] + [(d, DIMENSION_TITLES[d]) for d in dimensions],
         "dashboard_link": dashboard_url(unit, shown, metric), "freshness": figures_state()[1],
         "ancestors": unit_ancestors(user, unit) if unit else [],
-    }, filename=f"progress-{code}-{view}-{metric}-{stamp}")
+    }, filename=f"progress-{code}-{view}-{metric}-{stamp}", export_title=ExportTitle(
+        heading=_("Units below") if view == "children" else DIMENSION_TITLES[view],
+        unit=unit.name if unit else _("Whole country"), data_date=shown, metric=dict(PLAN_METRIC_CHOICES)[metric]))
 
 
 def _dashboard_run(pk):

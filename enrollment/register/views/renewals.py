@@ -36,7 +36,7 @@ from enrollment.register.services.renewals import (
 )
 from enrollment.register.tables import RenewalFiguresTable, RenewalTable, outcome_cell
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import EXPORT_FORMATS, render_table
+from enrollment.shared.exporting import EXPORT_FORMATS, ExportTitle, render_table
 from enrollment.shared.models.users import OFFICE_ROLES, Role
 from enrollment.shared.months import add_months, first_of_month
 from enrollment.shared.scoping import (
@@ -194,7 +194,11 @@ def renewal_figures_page(request):
     tables = {"months": RenewalFiguresTable(month_rows), "units": RenewalFiguresTable(unit_rows)}
     if request.GET.get("_export") in EXPORT_FORMATS:
         which = request.GET.get("table") if request.GET.get("table") in tables else "units"
-        return render_table(request, tables[which], "", {}, filename=f"dong-tiep-so-lieu-{which}-{month:%Y-%m}")
+        title = ExportTitle(heading=_("Renewal and lapse figures"), unit=unit.name if unit else _("Whole country"),
+                            data_date=today, metric=_("By month of %(year)s") % {"year": year} if which == "months"
+                            else month.strftime("%m/%Y"))
+        return render_table(request, tables[which], "", {}, filename=f"dong-tiep-so-lieu-{which}-{month:%Y-%m}",
+                            export_title=title)
     for table in tables.values():
         RequestConfig(request, paginate=False).configure(table)
     return render(request, "enrollment/renewals/figures.html", {

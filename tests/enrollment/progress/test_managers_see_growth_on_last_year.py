@@ -69,7 +69,7 @@ def test_the_dashboard_tables_and_export_show_growth(tree, two_years, provincial
     header, *rows = export.strip().splitlines()
     assert "Cùng ngày năm trước" in header
     chogao = next(r for r in rows if tree.commune.name in r)
-    assert chogao.endswith(",4,-1,-25,Chưa có kế hoạch")  # 3 active now against 4 a year before
+    assert chogao.endswith(",4,-1,-25,,Chưa có kế hoạch")  # 3 active now against 4 a year before
 
 
 def test_the_digest_tells_growth(tree, two_years, provincial_manager, settings):
