@@ -160,7 +160,7 @@ def format_report(report):
         "",
         "| level | charts | transferred (KB) | HTML received (ms) | charts of the first screen drawn (ms) | "
         "under 1 s | all charts drawn (ms) | all drawn, 1st open, cold server cache (ms) | worst (ms) | "
-        "main-thread CPU (ms) | of which script (ms) |",
+        "main-thread CPU, all charts (ms) | of which script (ms) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, opens in report["levels"].items():

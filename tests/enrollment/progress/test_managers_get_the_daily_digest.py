@@ -38,6 +38,7 @@ def test_each_provincial_and_district_manager_gets_their_own_area(make_user, tre
     assert "Mỹ Tho" not in province.body
     html, mimetype = province.alternatives[0]
     assert mimetype == "text/html" and "<td>BHXH cơ sở huyện Chợ Gạo</td>" in html and "18.816" in html
+    assert "Vượt 816" in html and "Thiếu 70" in html and "−816" not in html
     assert "Hà Nội" not in province.body and "48.674" in mails["hanoi@bhxh.vn"].body
     assert "Xã Chợ Gạo" in mails["chogao@bhxh.vn"].body
     assert f"/dashboards/{tree.district.pk}/" in mails["chogao@bhxh.vn"].body
