@@ -17,8 +17,9 @@ character outside printable ASCII in a personal ID, phone or SI number, or an am
 """
 
 import re
+from contextlib import suppress
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from enrollment.imports.bulk import copy_lines, copy_text
@@ -103,7 +104,8 @@ def check_in_bulk(importer, sheet, context, progress):
     try:
         errors = staged.check(cells, progress)
     except BaseException:
-        staged.close()
+        with suppress(DatabaseError):  # inside a failed transaction the tables go with its rollback
+            staged.close()
         raise
     return staged, errors
 
