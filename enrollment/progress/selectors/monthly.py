@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from enrollment.progress.models import BreakdownDimension, ProgressMetric
 from enrollment.progress.selectors.dashboards import breakdowns, month_ends, snapshots
+from enrollment.progress.selectors.labels import shown_label
 
 # The dimensions a monthly series can be split by (month is the series itself).
 SERIES_DIMENSIONS = [(d.value, d.label) for d in BreakdownDimension if d != BreakdownDimension.MONTH]
@@ -35,7 +36,7 @@ def monthly_series(user, unit, shown, dimension):
     rows = breakdowns(user).filter(date__in=ends, dimension=dimension, **own).values_list(
         "date", "key", "label", "new_in_month", "active_participants")
     for day, key, label, new, active in rows:
-        entry = series.keys.setdefault(key, {"label": label or key, "new": [0] * len(ends),
+        entry = series.keys.setdefault(key, {"label": shown_label(dimension, key, label), "new": [0] * len(ends),
                                              "active": [0] * len(ends)})
         entry["new"][index[day]] = new
         entry["active"][index[day]] = active

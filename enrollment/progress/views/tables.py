@@ -10,6 +10,7 @@ from enrollment.progress.models import (
     ProgressSnapshot,
     ProgressStatus,
 )
+from enrollment.progress.selectors.labels import shown_label
 from enrollment.progress.selectors.standing import standing_of, standing_of_percent
 from enrollment.shared.tables import (
     GapColumn,
@@ -91,6 +92,12 @@ class BreakdownTable(tables.Table):
         sequence = ("label", "key", "new_participants", "active_participants")
         attrs = {"class": "table", "id": "breakdown"}
         empty_text = _("No figures for this breakdown on this date.")
+
+    def render_label(self, record, value):
+        return shown_label(record.dimension, record.key, value)
+
+    def value_label(self, record, value):
+        return shown_label(record.dimension, record.key, value)
 
 
 class NewByMonthTable(tables.Table):

@@ -55,3 +55,20 @@ def test_new_participants_per_month_come_from_the_month_end_figures(client_for, 
     assert rows[0] == ["Tháng", "Người tham gia mới"]
     assert rows[1] == ["01/2026", "310"] and rows[10] == ["10/2026", "400"]
     assert rows[11] == ["11/2026", str(4_200 - sum(300 + 10 * m for m in range(1, 11)))]
+
+
+def test_coded_breakdowns_show_their_labels_never_their_codes(client_for, provincial_manager, tree):
+    from enrollment.progress.models import ProgressBreakdown
+
+    snapshot(tree.province, DAY, 210, 200, 200, 190)
+    for dimension, key in (("target_group", "farmer"), ("agent_type", "vietnam_post")):
+        ProgressBreakdown.objects.create(unit=tree.province, date=DAY, dimension=dimension, key=key, label=key,
+                                         new_participants=5, active_participants=9)
+    client = client_for(provincial_manager)
+    page = client.get(f"/dashboards/{tree.province.pk}/tables/?date=30/11/2026&view=target_group").content.decode()
+    assert "Nông dân" in page and "farmer" not in page
+    page = client.get(f"/dashboards/{tree.province.pk}/tables/?date=30/11/2026&view=agent_type").content.decode()
+    assert "Bưu điện" in page and "vietnam_post" not in page
+    rows = rows_of_csv(client.get(f"/dashboards/{tree.province.pk}/tables/?date=30/11/2026&view=target_group"
+                                  "&_export=csv"))
+    assert rows[1][:2] == ["Nông dân", "farmer"]  # the code stays in the export, beside its label
