@@ -68,6 +68,7 @@ ORDER = {column: n for n, column in enumerate([
     "personal_id", "village_code", "paid_on", "method", "monthly_income", "period_start", "months"])}
 ORDER.update(dict.fromkeys(AGENT_COLUMNS, len(ORDER)))  # after the payment's cells, in the agents app's order
 NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
+NULL = r"\N"  # COPY's text for NULL
 SPECIAL = re.compile(r"[\\\t\n\r]")  # what COPY's text format escapes
 SEVERAL = (PaymentMethod.YEARS_IN_ADVANCE, PaymentMethod.LUMP_SUM)
 WORK_MEM = "192MB"
@@ -157,13 +158,12 @@ class _Cells:
         values["months"] = self._read(pairs, lambda pair: (
             None if methods[pair[0]][0] is None else importer.months_cell(methods[pair[0]][0], pair[1])))
         self.column, self.values = column, values
-        self.credits = self._agent_credits(importer, rows, context)
+        named = any(any(column[name]) for name in AGENT_COLUMNS)  # cells come stripped from the sheet
+        self.credits = self._agent_credits(importer, rows, context) if named else {}
 
     def _agent_credits(self, importer, rows, context):
         """The agent columns, checked row by row by the agents app where a row fills them."""
         credits = {}
-        if not any(names_an_agent(row) for _line, row in rows):
-            return credits
         context.cache["agents"] = AgentCredit(rows, context.user)
         for index, (line, row) in enumerate(rows):
             if names_an_agent(row):
@@ -200,8 +200,11 @@ class _Cells:
 
     def lines_for_copy(self):
         """The rows in COPY's text format, in the order of ROWS."""
-        names = {text: (value, name_search_fields(value) if value else {})
-                 for text, (value, _error) in self.values["full_name"].items()}
+        names = {}
+        for text, (value, _error) in self.values["full_name"].items():
+            search = name_search_fields(value) if value else {}
+            names[text] = "\t".join(copy_text(v) for v in (value, search.get("search_name"),
+                                                            search.get("masked_search_name")))
         full_names = [names[text] for text in self.column["full_name"]]
         keys = self._import_keys()
         count = len(self.lines)
@@ -209,21 +212,24 @@ class _Cells:
             [str(line) for line in self.lines],
             _escaped(self.column["personal_id"]), _escaped(self.digits["personal_id"]), _escaped(self.digits["phone"]),
             _escaped(self.digits["si_number"]),
-            [copy_text(value) for value, _search in full_names],
-            [copy_text(search.get("search_name")) for _value, search in full_names],
-            [copy_text(search.get("masked_search_name")) for _value, search in full_names],
+            full_names,  # the name and its two search forms
             self._texts("birth_date"), self._texts("sex"),
             self._texts("commune", lambda unit: copy_text(unit.pk if unit else None)),
             _escaped(self.column["village_code"]), _escaped(self.column["phone"]), _escaped(self.column["si_number"]),
             self._texts("target_group"), self._texts("support_category"), self._texts("paid_on"),
             self._texts("method"), self._texts("months"), self._texts("period_start"),
             self._texts("monthly_income"), _escaped(self.column["receipt_number"]),
-            [copy_text(key) for key in keys],
-            [copy_text(self.credits.get(index, {}).get("agent_staff_id")) for index in range(count)],
-            [copy_text(self.credits.get(index, {}).get("campaign_id")) for index in range(count)],
+            [NULL if key is None else copy_text(key) for key in keys],
+            *self._credit_texts(count),
             ["t" if index in self.bad else "f" for index in range(count)],
         ]
         return ["\t".join(row) for row in zip(*columns, strict=True)]
+
+    def _credit_texts(self, count):
+        if not self.credits:
+            return [[NULL] * count] * 2
+        credit = [self.credits.get(index, {}) for index in range(count)]
+        return [[copy_text(c.get(name)) for c in credit] for name in ("agent_staff_id", "campaign_id")]
 
     def _import_keys(self):
         """The import key of the rows without a receipt number, where their cells could be read."""
