@@ -37,7 +37,7 @@ from agents.shared.scoping import (
 )
 from enrollment.plans.models.plans import Metric
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import EXPORT_FORMATS, render_table
+from enrollment.shared.exporting import EXPORT_FORMATS, ExportTitle, render_table
 from enrollment.shared.models.users import MANAGER_ROLES, OFFICE_ROLES, Role
 from enrollment.shared.months import month_end
 from enrollment.shared.scoping import scope_queryset
@@ -72,7 +72,8 @@ def performance(request):
     return render_table(request, table, "agents/performance.html",
                         {"year": year, "level": level, "levels": Level.choices[:3],
                          "has_partial": _has_partial(rows), "claim_days": settings.AGENTS_CLAIM_DAYS},
-                        filename=f"agent-performance-{level}-{year}")
+                        filename=f"agent-performance-{level}-{year}",
+                        export_title=ExportTitle(heading=_("Agent performance"), data_date=end))
 
 
 def _leaderboard_levels(user):

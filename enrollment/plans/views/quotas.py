@@ -13,7 +13,7 @@ from enrollment.plans.models.quotas import OfficerQuota
 from enrollment.plans.services.quotas import officer_quota_rows, quotas_bulk_set
 from enrollment.plans.tables import OfficerQuotaTable
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import EXPORT_FORMATS, export_response
+from enrollment.shared.exporting import EXPORT_FORMATS, ExportTitle, export_response
 from enrollment.shared.formats import percent_of
 from enrollment.shared.models.users import OFFICE_ROLES as OFFICE
 from enrollment.shared.scoping import scope_queryset
@@ -67,7 +67,8 @@ def officer_quotas(request):
         messages.error(request, _("Nothing was saved: correct the fields marked below."))
     rows = officer_quota_rows(user, **filters)
     table = OfficerQuotaTable(rows)
-    exported = export_response(request, {"quotas": table}, f"officer-quotas-{filters['year']}")
+    exported = export_response(request, {"quotas": table}, f"officer-quotas-{filters['year']}",
+                               ExportTitle(heading=_("Officer quotas"), data_date=timezone.localdate()))
     if exported:
         return exported
     RequestConfig(request, paginate={"per_page": 50}).configure(table)

@@ -35,6 +35,7 @@ def test_every_officer_of_a_unit_gets_the_quota_and_setting_it_again_changes_not
     assert officers[0].full_name in page
     export = client.get("/quotas/?year=2026&_export=xlsx&table=quotas")
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Chỉ tiêu cán bộ"  # the title block names the table
     header = next(n for n, row in enumerate(rows) if row[0] == "Cán bộ")
     assert len([row for row in rows[header + 1:] if row[0] != "Tổng"]) == 4  # one row per officer
 
