@@ -40,6 +40,7 @@ from enrollment.progress.services.dates import (
     snapshot_days,
 )
 from enrollment.progress.services.leaves import leaves_compute
+from enrollment.progress.services.legacy import legacy_figures_write
 from enrollment.progress.services.outbox import (  # noqa: F401 - the register, imports and plans call these here
     CHANGES,
     debounce_seconds,
@@ -274,6 +275,8 @@ def _execute(run, today, step):
     days = sorted({*days, *added_days})
     if days:
         _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
+        counts["snapshot_rows"] += legacy_figures_write(days, None if communes is None else touched, added,
+                                                        computed_at)
     pending_clear(added, paid)
     ProgressChange.objects.filter(pk__in=changes).delete()
     return counts

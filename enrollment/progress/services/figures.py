@@ -12,7 +12,7 @@ from enrollment.progress.models import ProgressMetric, ProgressSnapshot, Progres
 from enrollment.progress.services.growth import growth_of
 from enrollment.shared.formats import percent_of
 from enrollment.shared.months import month_end
-from enrollment.territory.models.units import LabourForce, Level, Unit
+from enrollment.territory.models.units import CodeSet, LabourForce, Level, Unit
 
 M = ProgressMetric
 COUNT_METRICS = (M.SI_PARTICIPANTS, M.SI_NEW, M.SI_NEW_MONTH, M.HI_HOUSEHOLD, M.RENEWALS_DUE, M.RENEWALS_PAID,
@@ -38,10 +38,14 @@ class PlanBook:
     """Plan versions of every unit for the years in play; the country's plan is its provinces' sum."""
 
     def __init__(self, unit_ids, years):
-        self.provinces = set(Unit.objects.filter(level=Level.PROVINCE).values_list("pk", flat=True))
+        # The country's plan sums the 2025 provinces', or for a year none of them has one, the former provinces'.
+        provinces = Unit.objects.filter(level=Level.PROVINCE).values_list("pk", "code_set")
+        self.provinces = {pk for pk, code_set in provinces if code_set == CodeSet.CURRENT}
+        self.legacy_provinces = {pk for pk, code_set in provinces if code_set == CodeSet.LEGACY}
         national = None in unit_ids
         # The country's plan sums every province's, whichever provinces a run writes.
-        unit_ids = sorted({u for u in unit_ids if u is not None} | (self.provinces if national else set()))
+        every = self.provinces | self.legacy_provinces
+        unit_ids = sorted({u for u in unit_ids if u is not None} | (every if national else set()))
         self.versions = {}
         for year in years:
             for (unit_id, metric), entry in plan_versions_for(unit_ids, year).items():
@@ -61,14 +65,17 @@ class PlanBook:
     def _national(self, day, metric):
         if metric == M.COVERAGE:
             return None, None, None
-        totals, found = [Decimal(0)] * 3, False
-        for province_id in self.provinces:
-            values = self.figures(province_id, day, metric)
-            if values[1] is None:
-                continue
-            found = True
-            totals = [t + Decimal(v or 0) for t, v in zip(totals, values)]
-        return tuple(totals) if found else (None, None, None)
+        for provinces in (self.provinces, self.legacy_provinces):
+            totals, found = [Decimal(0)] * 3, False
+            for province_id in provinces:
+                values = self.figures(province_id, day, metric)
+                if values[1] is None:
+                    continue
+                found = True
+                totals = [t + Decimal(v or 0) for t, v in zip(totals, values)]
+            if found:
+                return tuple(totals)
+        return None, None, None
 
 
 class LabourBook:

@@ -162,10 +162,11 @@ def household_sql(cte, scope):
     )
 
 
-def renewals_sql(cte, scope, paid_scope=""):
+def renewals_sql(cte, scope, paid_scope="", unit="pay.commune_id", village=VILLAGE_OF_PAYMENT):
+    """Due, paid again and lapsed of the day's month, by `unit` and `village` (SQL of a payment and its person)."""
     gave_up = _gave_up("due.participant_id", "due.m")
     return (
-        f"{cte}, due AS (SELECT pay.commune_id, {VILLAGE_OF_PAYMENT} AS village_id, dt.d, dt.m, dt.ended, "
+        f"{cte}, due AS (SELECT {unit} AS commune_id, {village} AS village_id, dt.d, dt.m, dt.ended, "
         f"pay.participant_id, EXISTS (SELECT 1 FROM {T['payment']} p2 WHERE p2.participant_id = pay.participant_id "
         f"AND p2.period_start = dt.m{paid_scope}) AS paid "
         f"FROM dt JOIN {T['payment']} pay ON pay.period_end = dt.prev_m "

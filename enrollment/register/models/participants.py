@@ -81,6 +81,12 @@ class Participant(models.Model):
         "enrollment.Unit", verbose_name=_("village"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="village_participants",
     )
+    # Where the person was registered under the units in force before 1 July 2025 (a former ward,
+    # district or province), when the record came with such a code: the legacy view counts it there.
+    legacy_unit = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("unit before the 2025 reform"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="legacy_participants", limit_choices_to={"code_set": "legacy"},
+    )
     target_group = models.CharField(_("target group"), max_length=24, choices=TargetGroup.choices,
                                     default=TargetGroup.OTHER)
     support_category = models.CharField(_("support category"), max_length=16, choices=SupportCategory.choices,
@@ -110,6 +116,8 @@ class Participant(models.Model):
             models.Index(fields=["first_paid_on"], name="participant_first_paid"),
             models.Index(fields=["commune", "first_paid_on"], name="participant_commune_first_paid"),
             models.Index(fields=["full_name"], name="participant_name"),
+            models.Index(fields=["legacy_unit"], condition=models.Q(legacy_unit__isnull=False),
+                         name="participant_legacy_unit"),
         ]
 
     def __str__(self):
@@ -134,6 +142,11 @@ class Payment(models.Model):
                                     related_name="payments")
     commune = models.ForeignKey("enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT,
                                 related_name="payments")
+    # The former unit a payment made before 1 July 2025 was reported under, when it came with its code.
+    legacy_unit = models.ForeignKey(
+        "enrollment.Unit", verbose_name=_("unit before the 2025 reform"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="legacy_payments", limit_choices_to={"code_set": "legacy"},
+    )
     paid_on = models.DateField(_("paid on"))
     period_start = models.DateField(_("from month"))
     period_end = models.DateField(_("through month"))
@@ -189,6 +202,8 @@ class Payment(models.Model):
             models.Index(fields=["commune", "period_start", "period_end"], name="payment_commune_period"),
             models.Index(fields=["commune", "period_end"], name="payment_commune_end"),
             models.Index(fields=["paid_on"], name="payment_paid_on"),
+            models.Index(fields=["legacy_unit"], condition=models.Q(legacy_unit__isnull=False),
+                         name="payment_legacy_unit"),
             models.Index(fields=["commune", "paid_on"], condition=models.Q(is_first=True),
                          name="payment_commune_first"),
         ]

@@ -57,8 +57,13 @@ from enrollment.territory.services.imports import (
     unit_codes_known,
     units_by_code,
 )
+from enrollment.territory.services.legacy import legacy_place, legacy_units_by_key, mapped_commune_codes
 
 CHUNK = 5000
+LEGACY_CODE_COLUMN = Column(
+    "legacy_code", gettext_lazy("Unit code before 01/07/2025"), required=False,
+    help=gettext_lazy("For payments before 01/07/2025: the former ward (5 digits), district (3) or province (2) "
+                      "the payment was reported under"))
 
 
 @register
@@ -70,7 +75,9 @@ class ParticipantPaymentImporter(Importer):
         Column("full_name", gettext_lazy("Full name")),
         Column("birth_date", gettext_lazy("Birth date"), help=gettext_lazy("dd/mm/yyyy")),
         Column("sex", gettext_lazy("Sex"), help=gettext_lazy("Nam or Nữ"), choices=tuple(Sex.choices)),
-        Column("commune_code", gettext_lazy("Commune code"), help=gettext_lazy("5-digit code of the 2025 commune")),
+        Column("commune_code", gettext_lazy("Commune code"), required=False,
+               help=gettext_lazy("5-digit code of the 2025 commune; may be left empty when the former ward is given")),
+        LEGACY_CODE_COLUMN,
         Column("village_code", gettext_lazy("Village code"), required=False),
         Column("phone", gettext_lazy("Phone"), required=False, help=gettext_lazy("Vietnamese mobile number")),
         Column("si_number", gettext_lazy("Social insurance number"), required=False, help=gettext_lazy("10 digits")),
@@ -103,10 +110,10 @@ class ParticipantPaymentImporter(Importer):
                help=gettext_lazy("Name or number of a campaign running on the payment date in the commune")),
     ]
     examples = [
-        ["082085012345", "Nguyễn Văn An", "15/04/1985", "Nam", "28594", "", "0912345678", "", "Nông dân",
+        ["082085012345", "Nguyễn Văn An", "15/04/1985", "Nam", "28594", "", "", "0912345678", "", "Nông dân",
          "Hộ cận nghèo", "05/11/2026", "Hằng tháng", "", "11/2026", "1.500.000", "BL-2026-0001",
          "DL00001", "DT00001", "082090001234", "Tháng cao điểm 11/2026"],
-        ["082190054321", "Trần Thị Bình", "02/09/1990", "Nữ", "28594", "", "", "", "farmer", "other",
+        ["082190054321", "Trần Thị Bình", "02/09/1990", "Nữ", "28594", "", "", "", "", "farmer", "other",
          "05/11/2026", "yearly", "", "", "2.000.000", "", "", "", "", ""],
     ]
 
@@ -128,6 +135,7 @@ class ParticipantPaymentImporter(Importer):
 
     def prepare(self, rows, context):
         codes = [row.get("commune_code", "") for _line, row in rows]
+        codes += legacy_codes_prepare(rows, context)
         context.cache["communes"] = units_by_code(context.user, codes, [Level.COMMUNE])
         context.cache["known"] = unit_codes_known(codes, [Level.COMMUNE])
         village_codes = {row.get("village_code", "") for _line, row in rows} - {""}
@@ -192,6 +200,7 @@ class ParticipantPaymentImporter(Importer):
             raise RowErrors(errors)
         values.update(payment)
         values.update(credit)
+        values.update(self._legacy_placed(row, cache, values))
         pid = values["personal_id"]
         existing = cache["existing"].get(pid)
         if existing is not None and cache["scope"] and not existing.commune.path.startswith(cache["scope"]):
@@ -254,6 +263,8 @@ class ParticipantPaymentImporter(Importer):
                 errors.append((error.column, error.message))
 
         for name, column, check in self.person_cells(context):
+            if name == "commune" and get("legacy_code", "").strip():
+                continue  # placed with the payment's date (`_legacy_placed`)
             attempt(name, partial(check, get(column, "")))
         attempt("phone", lambda: identity_checked(phone_check, get("phone", ""), "phone"))
         attempt("si_number", lambda: identity_checked(si_number_check, get("si_number", ""), "si_number"))
@@ -302,6 +313,25 @@ class ParticipantPaymentImporter(Importer):
         return context.cache["agents"].clean(row, paid_on=paid_on, commune=commune)
 
     @staticmethod
+    def _commune(code, column, cache):
+        return check_unit(code, column, cache["communes"], cache["known"])
+
+    def _legacy_placed(self, row, cache, values):
+        """The former unit of a row with a code from before the reform, and its 2025 commune."""
+        text = row.get("legacy_code", "").strip()
+        if not text:
+            return {"legacy_unit": None}
+        legacy_unit, commune = legacy_place(text, row.get("commune_code", "").strip(), values["paid_on"],
+                                            cache["legacy_units"], lambda code, column: self._commune(code, column, cache))
+        if row.get("village_code", "").strip():
+            village = cache["villages"].get(row["village_code"].strip())
+            if village is None or village.parent_id != commune.pk:
+                raise RowError("village_code", _("no village %(code)s in this commune") % {
+                    "code": row["village_code"].strip()})
+            values["village"] = village
+        return {"legacy_unit": legacy_unit, "commune": commune}
+
+    @staticmethod
     def _required(column):
         raise RowError(column, _("required"))
 
@@ -344,6 +374,7 @@ class ParticipantPaymentImporter(Importer):
             {"personal_id": pid, "full_name": r["full_name"], "birth_date": r["birth_date"], "sex": r["sex"],
              "si_number": r["si_number"], "phone": r["phone"], "commune_id": r["commune"].pk,
              "village_id": r["village"].pk if r["village"] else None, "target_group": r["target_group"],
+             "legacy_unit_id": r["legacy_unit"].pk if r["legacy_unit"] else None,
              "support_category": r["support_category"], "first_paid_on": first_paid[pid],
              "paid_through": paid_through[pid], "created_at": now, "created_by_id": user.pk}
             for pid, r in new_people.items()
@@ -372,6 +403,7 @@ class ParticipantPaymentImporter(Importer):
                 "import_key": r["import_key"], "created_at": now, "created_by_id": user.pk,
                 "collected_by_agent_id": r["agent_staff_id"],
                 "mobilised_by_agent_id": r["agent_staff_id"] if is_first else None, "campaign_id": r["campaign_id"],
+                "legacy_unit_id": r["legacy_unit"].pk if r["legacy_unit"] else None,
             })
         bulk_insert(Payment, payments)
         participants_refresh_dates(sorted({ids[r["personal_id"]] for r in rows if r["personal_id"] in existing}))
@@ -386,6 +418,13 @@ class ParticipantPaymentImporter(Importer):
         if of_others:
             progress_changed({p["commune_id"] for p in of_others}, _payment_days(of_others))
         return len(payments), 0
+
+
+def legacy_codes_prepare(rows, context):
+    """Load the former units the rows name; the 2025 communes their wards went into are loaded with the others."""
+    texts = [row.get("legacy_code", "") for _line, row in rows]
+    context.cache["legacy_units"] = legacy_units_by_key(texts)
+    return list(mapped_commune_codes(texts))
 
 
 def _payment_days(payments):

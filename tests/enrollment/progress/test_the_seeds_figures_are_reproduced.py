@@ -1,7 +1,8 @@
 """The figures of the seeds, entered through the application's own paths and recomputed.
 
-Tiền Giang 2020: an initial plan and a supplemental one, a year of enrollments imported from a
-file, 18,816 participants at year end = 113% of the initial plan and 107% of the supplemental.
+Tiền Giang 2020: an initial plan and a supplemental one, two years of enrollments imported from
+files with the codes of the former province's wards, 18,816 participants at year end = 113% of the
+initial plan and 107% of the supplemental, +11,554 on 2019; the same under the former province.
 Chi Lăng 2018: a district plan of 232 new participants, 130 entered by 5 September = 56%.
 """
 
@@ -19,9 +20,10 @@ from enrollment.register.services.participants import (
     payment_record,
 )
 from tests.factories import UnitFactory
+from tests.legacy_units import legacy_units
 
 pytestmark = pytest.mark.django_db
-HEADER = "personal_id,full_name,birth_date,sex,commune_code,paid_on,method,monthly_income\n"
+LEGACY_HEADER = "personal_id,full_name,birth_date,sex,commune_code,legacy_code,paid_on,method,monthly_income\n"
 
 
 def shown(value):
@@ -30,17 +32,22 @@ def shown(value):
 
 def test_tien_giang_2020_reaches_113_percent_of_the_initial_plan_and_107_of_the_supplemental(
         tree, national_admin, provincial_manager, client_for, upload_import):
-    plan_version_create(user=national_admin, unit=tree.province, year=2020, metric="si_participants", target=16_650,
-                        document_number="1234/QĐ-BHXH")
-    plan_version_create(user=national_admin, unit=tree.province, year=2020, metric="si_participants", target=17_585,
-                        document_number="2345/QĐ-BHXH")
-    communes = [tree.commune.code, tree.other_commune.code]
-    rows = "".join(
-        f"082085{n:06d},Người {n},15/04/1985,Nam,{communes[n % 2]},{1 + n % 28:02d}/{1 + n % 12:02d}/2020,"
-        f"yearly,1.500.000\n" for n in range(18_816)
-    )
-    job = upload_import(client_for(provincial_manager), "participants", (HEADER + rows).encode(), name="2020.csv")
-    assert job.status == ImportStatus.DONE, job.errors[:3]
+    former = legacy_units()
+    for unit in (tree.province, former.tien_giang):  # the 2025 province, and the former one it absorbed
+        plan_version_create(user=national_admin, unit=unit, year=2020, metric="si_participants", target=16_650,
+                            document_number="1234/QĐ-BHXH")
+        plan_version_create(user=national_admin, unit=unit, year=2020, metric="si_participants", target=17_585,
+                            document_number="2345/QĐ-BHXH")
+    # Reported under the former wards (of Chợ Gạo and of Mỹ Tho): 7,262 in 2019, 18,816 in 2020.
+    wards = [former.cho_gao_wards[1].code, former.my_tho_wards[1].code]
+    for year, prefix, count in ((2019, "082084", 7_262), (2020, "082085", 18_816)):
+        rows = "".join(
+            f"{prefix}{n:06d},Người {n},15/04/19{prefix[-2:]},Nam,,{wards[n % 2]},"
+            f"{1 + n % 28:02d}/{1 + n % 12:02d}/{year},yearly,1.500.000\n" for n in range(count)
+        )
+        job = upload_import(client_for(provincial_manager), "participants", (LEGACY_HEADER + rows).encode(),
+                            name=f"{year}.csv")
+        assert job.status == ImportStatus.DONE, job.errors[:3]
 
     progress_recompute(full=True, today=datetime.date(2020, 12, 31))
 
@@ -52,6 +59,19 @@ def test_tien_giang_2020_reaches_113_percent_of_the_initial_plan_and_107_of_the_
     assert (shown(year_end.achievement_initial), shown(year_end.achievement_in_force)) == ("113,0%", "107,0%")
     assert year_end.status == "on_track"
     assert ProgressSnapshot.objects.get(unit=None, date=datetime.date(2020, 12, 31), metric="si_new").actual == 18_816
+    # Growth on 2019: +11,554 participants (7,262 at the end of 2019), on the 2025 tree and under the former units.
+    assert (year_end.last_year, year_end.growth) == (7_262, 11_554)
+    former_year_end = ProgressSnapshot.objects.get(unit=former.tien_giang, date=datetime.date(2020, 12, 31),
+                                                   metric="si_participants")
+    assert (former_year_end.actual, former_year_end.last_year, former_year_end.growth) == (18_816, 7_262, 11_554)
+    assert (former_year_end.achievement_initial, former_year_end.achievement_in_force) == (
+        Decimal("113.01"), Decimal("107.00"))
+    by_district = dict(ProgressSnapshot.objects.filter(
+        unit__parent=former.tien_giang, date=datetime.date(2020, 12, 31), metric="si_new").values_list("unit", "actual"))
+    assert by_district == {former.cho_gao.pk: 9_408, former.my_tho.pk: 9_408}
+    # The country counts each person once, and its plan is the 2025 provinces'.
+    national = ProgressSnapshot.objects.get(unit=None, date=datetime.date(2020, 12, 31), metric="si_participants")
+    assert (national.actual, national.plan_in_force, national.growth) == (18_816, 17_585, 11_554)
 
 
 def test_chi_lang_2018_has_56_percent_of_its_plan_on_5_september(national_admin):
