@@ -73,6 +73,7 @@ class Dashboard:
     children: list = field(default_factory=list)  # ProgressSnapshot of `metric` for each child, with its unit
     breakdowns: dict = field(default_factory=dict)  # dimension → [ProgressBreakdown]
     dimensions: tuple = ()  # the breakdowns this reader may see at this level
+    code_set: str = CodeSet.CURRENT  # of the country's children: the former provinces in the legacy view
 
     @property
     def level(self):
@@ -95,10 +96,11 @@ def _unit_filter(unit):
     return {"unit": unit} if unit is not None else {"unit__isnull": True}
 
 
-def children_filter(unit):
-    """The units one level below: provinces of the 2025 set for the country."""
+def children_filter(unit, code_set=CodeSet.CURRENT):
+    """The units one level below: provinces of the 2025 set for the country (of `code_set`: the former
+    provinces in the legacy view)."""
     if unit is None:
-        return {"unit__level": Level.PROVINCE, "unit__code_set": CodeSet.CURRENT}
+        return {"unit__level": Level.PROVINCE, "unit__code_set": code_set}
     return {"unit__parent": unit}
 
 
@@ -126,14 +128,14 @@ def dimensions_for(user, level):
 def snapshots(user):
     if dashboard_audience(user) is None:
         return ProgressSnapshot.objects.none()
-    return scope_queryset(user, ProgressSnapshot.objects.all())
+    return scope_queryset(user, ProgressSnapshot.objects.all(), legacy=True)
 
 
 def breakdowns(user):
     audience = dashboard_audience(user)
     if audience is None:
         return ProgressBreakdown.objects.none()
-    rows = scope_queryset(user, ProgressBreakdown.objects.all())
+    rows = scope_queryset(user, ProgressBreakdown.objects.all(), legacy=True)
     return rows if audience == "office" else rows.exclude(dimension__in=PERSON_DIMENSIONS)
 
 
@@ -147,13 +149,15 @@ def month_ends(year, until):
     return [d for d in ends if d < until] + [until]
 
 
-def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS, ranking="plan"):
-    """Everything one dashboard draws. The caller has already checked that `unit` is in scope."""
+def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANTS, ranking="plan",
+                  code_set=CodeSet.CURRENT):
+    """Everything one dashboard draws. The caller has already checked that `unit` is in scope.
+    `code_set` legacy: the country's dashboard ranks the former provinces."""
     if unit is None and scope_path(user) != "":
         raise PermissionError("the national dashboard is for national users")
     shown = shown_date(user, unit, on_or_before)
     board = Dashboard(unit=unit, requested=on_or_before, shown=shown, metric=metric, ranking=ranking,
-                      dimensions=dimensions_for(user, unit.level if unit else None))
+                      dimensions=dimensions_for(user, unit.level if unit else None), code_set=code_set)
     if shown is None:
         return board
     own = snapshots(user).filter(**_unit_filter(unit))
@@ -165,7 +169,7 @@ def dashboard_for(user, unit, on_or_before, metric=ProgressMetric.SI_PARTICIPANT
         if row.metric == ProgressMetric.SI_NEW_MONTH:
             board.new_history.append(row)
     board.children = list(
-        snapshots(user).filter(date=shown, metric=metric, **children_filter(unit))
+        snapshots(user).filter(date=shown, metric=metric, **children_filter(unit, code_set))
         .select_related("unit").order_by(*RANKINGS.get(ranking, RANKING))
     )
     for row in breakdowns(user).filter(date=shown, dimension__in=board.dimensions, **_unit_filter(unit)).order_by(

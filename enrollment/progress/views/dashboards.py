@@ -48,8 +48,8 @@ from enrollment.shared.exporting import ExportTitle, render_table
 from enrollment.shared.forms import date_field
 from enrollment.shared.models.users import OFFICE_ROLES
 from enrollment.shared.scoping import get_unit_for_user, scope_path
-from enrollment.territory.models.units import Level
-from enrollment.territory.selectors import unit_ancestors
+from enrollment.territory.models.units import CodeSet, Level
+from enrollment.territory.selectors import reform_counterparts, unit_ancestors
 
 DIMENSION_TITLES = {
     BreakdownDimension.AGENT_TYPE: gettext_lazy("By agent type"),
@@ -69,6 +69,13 @@ class DashboardQuery(forms.Form):
     metric = forms.ChoiceField(required=False, choices=PLAN_METRIC_CHOICES)
     rank = forms.ChoiceField(required=False, choices=[("plan", gettext_lazy("% of plan")),
                                                       ("growth", gettext_lazy("Growth on last year"))])
+    # The country's dashboard and tables in the legacy view: the former provinces below it.
+    units = forms.ChoiceField(required=False, choices=[("", gettext_lazy("2025 units")),
+                                                       (CodeSet.LEGACY, gettext_lazy("Units before 01/07/2025"))])
+
+    def code_set(self):
+        legacy = self.is_valid() and self.cleaned_data.get("units") == CodeSet.LEGACY
+        return CodeSet.LEGACY if legacy else CodeSet.CURRENT
 
     def ranking(self):
         return (self.cleaned_data.get("rank") if self.is_valid() else None) or "plan"
@@ -81,17 +88,19 @@ class DashboardQuery(forms.Form):
         return min(day, today), self.cleaned_data["metric"] or ProgressMetric.SI_PARTICIPANTS
 
 
-def dashboard_url(unit, day=None, metric=None, name=None):
+def dashboard_url(unit, day=None, metric=None, name=None, code_set=None):
     url = reverse(name or "dashboard_unit", args=[unit.pk]) if unit else reverse(name or "dashboard_national")
     query = {k: v for k, v in (("date", day and day.isoformat()), ("metric", metric)) if v}
+    if unit is None and code_set == CodeSet.LEGACY:
+        query["units"] = CodeSet.LEGACY
     if metric == ProgressMetric.SI_PARTICIPANTS:
         query.pop("metric")
     return f"{url}?{urlencode(query)}" if query else url
 
 
 def _unit_for_user(user, pk):
-    """The unit a dashboard is about: in the user's scope, or a 404."""
-    return get_unit_for_user(user, pk) if pk is not None else None
+    """The unit a dashboard is about: in the user's scope (or a former unit their area took in), or a 404."""
+    return get_unit_for_user(user, pk, legacy=True) if pk is not None else None
 
 
 def _national_or_404(user):
@@ -125,7 +134,7 @@ def _dashboard(request, unit):
     query = DashboardQuery(request.GET)
     day, metric = query.values()
     version, freshness = figures_state()
-    board = _board(request.user, unit, day, metric, version, query.ranking())
+    board = _board(request.user, unit, day, metric, version, query.ranking(), query.code_set())
 
     pinned = bool(request.GET.get("date"))  # a date picked by hand is kept while drilling down
 
@@ -139,7 +148,8 @@ def _dashboard(request, unit):
         "others": [board.figures.get(m) for m, _label in PLAN_METRIC_CHOICES if m != metric],
         "can_recompute": request.user.role in OFFICE_ROLES, "freshness": freshness, "thresholds": thresholds_text(),
         "table_url": dashboard_url(unit, board.shown, metric, name="dashboard_table_unit" if unit else
-                                   "dashboard_table_national"),
+                                   "dashboard_table_national", code_set=board.code_set),
+        "reform": _reform_switch(request.user, unit, board, metric),
     }
     if board.shown is None and context["can_recompute"]:
         context["run"] = _dashboard_run(request.GET.get("run"))
@@ -149,11 +159,29 @@ def _dashboard(request, unit):
     return render(request, "enrollment/dashboards/dashboard.html", context)
 
 
-def _board(user, unit, day, metric, version, ranking="plan"):
+def _board(user, unit, day, metric, version, ranking="plan", code_set=CodeSet.CURRENT):
     """The dashboard's figures, cached until snapshots are written again. The unit is already in
     the user's scope, so what differs between its readers is their audience (office or viewer)."""
-    key = f"dashboard-board:{unit.pk if unit else 'vn'}:{dashboard_audience(user)}:{day}:{metric}:{ranking}:{version}"
-    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric, ranking), PARTS_CACHE_SECONDS)
+    key = (f"dashboard-board:{unit.pk if unit else 'vn'}:{dashboard_audience(user)}:{day}:{metric}:{ranking}:"
+           f"{code_set}:{version}")
+    return cache.get_or_set(key, lambda: dashboard_for(user, unit, day, metric, ranking, code_set),
+                            PARTS_CACHE_SECONDS)
+
+
+def _reform_switch(user, unit, board, metric):
+    """The switch between the 2025 units and those before 01/07/2025 ("Đơn vị trước 01/07/2025"): on
+    the country's dashboard, its former provinces; elsewhere the units across the reform."""
+    day = board.shown if board.shown and board.shown != board.requested else board.requested
+    legacy = board.code_set == CodeSet.LEGACY if unit is None else unit.code_set == CodeSet.LEGACY
+    if unit is None:
+        links = [{"name": _("Provinces before 01/07/2025"), "url": dashboard_url(None, day, metric,
+                                                                                   code_set=CodeSet.LEGACY)}]
+        back = dashboard_url(None, day, metric)
+    else:
+        links = [{"name": other.name, "url": dashboard_url(other, day, metric)}
+                 for other in reform_counterparts(user, unit)]
+        back = None
+    return {"legacy": legacy, "links": links, "back": back}
 
 
 def _parts(board, child_url, pinned):
@@ -173,7 +201,8 @@ def _parts_key(board, pinned):
     stamps = [s.computed_at for s in (*board.figures.values(), *board.children)]
     latest = max(stamps).isoformat() if stamps else ""
     unit = board.unit.pk if board.unit else "vn"
-    return (f"dashboard-parts:{unit}:{','.join(board.dimensions)}:{board.shown}:{board.metric}:{get_language()}:"
+    return (f"dashboard-parts:{unit}:{board.code_set}:{','.join(board.dimensions)}:{board.shown}:{board.metric}:"
+            f"{get_language()}:"
             f"{len(board.children)}:{latest}:{pinned}:{board.ranking}")
 
 
@@ -214,7 +243,9 @@ def dashboard_table_unit(request, pk):
 def _table(request, unit):
     """The dashboard's figures as a table: the units below, or one breakdown."""
     user = request.user
-    day, metric = DashboardQuery(request.GET).values()
+    query = DashboardQuery(request.GET)
+    day, metric = query.values()
+    code_set = query.code_set()
     dimensions = [d for d in DIMENSION_TITLES if d in visible_dimensions(user)]
     view = request.GET.get("view", "children")
     if view not in dimensions:
@@ -226,7 +257,8 @@ def _table(request, unit):
         return dashboard_url(child, shown, metric)
 
     if view == "children":
-        rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit)).select_related("unit")
+        rows = snapshots(user).filter(date=shown, metric=metric, **children_filter(unit, code_set)).select_related(
+            "unit")
         filters = ChildProgressFilter(request.GET, queryset=rows.order_by(*RANKING))
         table = ChildProgressTable(filters.qs, child_url=child_url)
         if metric == ProgressMetric.COVERAGE:  # a rate: two decimals, and rates of units do not add up
@@ -247,7 +279,7 @@ def _table(request, unit):
     return render_table(request, table, "enrollment/dashboards/table.html", {
         "unit": unit, "shown": shown, "metric": metric, "metrics": PLAN_METRIC_CHOICES, "filter": filters,
         "view": view, "views": [("children", _("Units below"))] + [(d, DIMENSION_TITLES[d]) for d in dimensions],
-        "dashboard_link": dashboard_url(unit, shown, metric), "freshness": figures_state()[1],
+        "dashboard_link": dashboard_url(unit, shown, metric, code_set=code_set), "freshness": figures_state()[1],
         "ancestors": unit_ancestors(user, unit) if unit else [],
     }, filename=f"progress-{code}-{view}-{metric}-{stamp}", export_title=ExportTitle(
         heading=_("Units below") if view == "children" else DIMENSION_TITLES[view],
