@@ -27,7 +27,12 @@ from enrollment.plans.phasing import (
 )
 from enrollment.plans.selectors.actuals import actuals, monthly_actuals
 from enrollment.shared.models.users import MANAGER_ROLES, OFFICE_ROLES
+from enrollment.shared.reform import REFORM_DATE
 from enrollment.shared.scoping import unit_in_scope
+from enrollment.territory.models.units import CodeSet
+
+# Plans of the former units are those of the years they were in force.
+LAST_LEGACY_YEAR = REFORM_DATE.year
 
 
 def figure_text(value, metric):
@@ -47,12 +52,13 @@ def change_record(*, unit, year, metric, action, user, subject="", old="", new="
 
 
 def can_set_plans(user, unit):
-    """Managers record the plans their units receive (a province's plan from Vietnam Social Security)."""
-    return user.role in MANAGER_ROLES and unit_in_scope(user, unit)
+    """Managers record the plans their units receive (a province's plan from Vietnam Social Security), and
+    those of the years before the 2025 reform on the former units their area took in."""
+    return user.role in MANAGER_ROLES and unit_in_scope(user, unit, legacy=True)
 
 
 def can_edit_phasing(user, unit):
-    return user.role in OFFICE_ROLES and unit_in_scope(user, unit)
+    return user.role in OFFICE_ROLES and unit_in_scope(user, unit, legacy=True)
 
 
 def start_of_year_figure(unit, year, metric):
@@ -108,6 +114,9 @@ def plan_version_create(*, user, unit, year, metric, target, document_number="",
         raise ValidationError(_("A target cannot be negative."))
     if Metric.is_rate(metric) and target > 100:
         raise ValidationError(_("A coverage rate is at most 100%."))
+    if unit.code_set == CodeSet.LEGACY and year > LAST_LEGACY_YEAR:
+        raise ValidationError(_("A unit before 01/07/2025 has plans up to %(year)s only.") % {
+            "year": LAST_LEGACY_YEAR})
     with transaction.atomic():
         plan, _created = Plan.objects.select_for_update().get_or_create(unit=unit, year=year, metric=metric)
         has_approved = plan.versions.filter(status=PlanStatus.APPROVED).exists()

@@ -21,6 +21,7 @@ from enrollment.plans.selectors.plans import (
     plan_versions_for,
 )
 from enrollment.plans.services.versions import (
+    LAST_LEGACY_YEAR,
     can_edit_phasing,
     can_set_plans,
     phasing_set,
@@ -47,6 +48,13 @@ def selected_year(request):
     if text.isdigit() and 2000 <= int(text) <= 2100:
         return int(text)
     return timezone.localdate().year
+
+
+def plan_years(unit=None):
+    """The years a plan page offers: around this one, or those a former unit was in force."""
+    if unit is not None and unit.code_set == CodeSet.LEGACY:
+        return range(LAST_LEGACY_YEAR, LAST_LEGACY_YEAR - 8, -1)
+    return range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1)
 
 
 def selected_metric(request, default=Metric.SI_PARTICIPANTS):
@@ -149,7 +157,7 @@ def _plan_page_context(request, unit, year, metric):
     version_rows = _version_rows(plan, card["actual"])
     children = list(unit.children.order_by("code")) if unit.level < Level.VILLAGE else []
     children_rows = _children_rows(children, year, metric)
-    history = plan_history(visible_units(user).filter(pk=unit.pk), year, metric)
+    history = plan_history(visible_units(user, legacy=True).filter(pk=unit.pk), year, metric)
     in_force = card["in_force"]
     allocated = None
     if children_rows and not Metric.is_rate(metric):
@@ -164,7 +172,7 @@ def _plan_page_context(request, unit, year, metric):
         "allocated": allocated, "allocated_difference": (allocated - in_force.target) if (
             allocated is not None and in_force) else None,
         "chart": _chart(plan, unit, year, metric),
-        "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
+        "years": plan_years(unit),
         "metrics": Metric.choices,
         "drafts": [r for r in version_rows if r["is_draft"]],
         "can_set_plans": can_set_plans(user, unit),
@@ -194,7 +202,7 @@ def plans_home(request):
 
 @scoped_view
 def plan_overview(request, pk):
-    unit = get_unit_for_user(request.user, pk)
+    unit = get_unit_for_user(request.user, pk, legacy=True)
     year, metric = selected_year(request), selected_metric(request)
     context = _plan_page_context(request, unit, year, metric)
     tables = {"versions": context["versions_table"], "history": PlanChangeTable(context["history"])}
@@ -225,7 +233,7 @@ def _plain(value, metric):
 @require_POST
 @scoped_view
 def plan_version_new(request, pk):
-    unit = get_unit_for_user(request.user, pk)
+    unit = get_unit_for_user(request.user, pk, legacy=True)
     year, metric = selected_year(request), selected_metric(request)
     if not can_set_plans(request.user, unit):
         raise PermissionDenied
@@ -254,7 +262,7 @@ def plan_version_new(request, pk):
 @scoped_view
 def phasing_edit(request, pk):
     version = get_object_in_scope(request.user, PlanVersion.objects.select_related("plan__unit"),
-                                  unit_field="plan__unit", pk=pk)
+                                  unit_field="plan__unit", legacy=True, pk=pk)
     unit = version.plan.unit
     plan = version.plan
     if not can_edit_phasing(request.user, unit):
@@ -278,10 +286,10 @@ def phasing_edit(request, pk):
 
 @scoped_view
 def plan_history_view(request, pk):
-    unit = get_unit_for_user(request.user, pk)
+    unit = get_unit_for_user(request.user, pk, legacy=True)
     year = request.GET.get("year", "")
     metric = request.GET.get("metric", "")
-    changes = plan_history(visible_units(request.user).filter(path__startswith=unit.path),
+    changes = plan_history(visible_units(request.user, legacy=True).filter(path__startswith=unit.path),
                            int(year) if year.isdigit() else None, metric if metric in Metric.values else None)
     return render_table(request, PlanChangeTable(changes), "enrollment/plans/history.html", {
         "unit": unit, "year": year, "metric": metric, "metrics": Metric.choices,

@@ -81,3 +81,21 @@ def test_the_country_ranks_the_former_provinces(tree, former, national_admin, cl
     assert [child.unit for child in page.context["board"].children] == [former.tien_giang]
     page = client_for(national_admin).get("/dashboards/country/?date=2024-12-31")
     assert [child.unit for child in page.context["board"].children] == [tree.province]
+
+
+def test_plans_of_those_years_are_set_on_the_former_units(tree, former, provincial_manager, make_user, client_for):
+    client = client_for(provincial_manager)
+    page = client.get(f"/plans/{former.cho_gao.pk}/?year=2024")
+    assert page.status_code == 200 and 2019 in page.context["years"]
+    plan = {"target": "5", "document_number": "12/KH-BHXH", "document_date": "15/01/2024", "curve": "even",
+            "approve": "on"}
+    saved = client.post(f"/plans/{former.cho_gao.pk}/versions/new/?year=2024", plan)
+    assert saved.status_code == 302, saved.context and saved.context["version_form"].errors
+    refused = client.post(f"/plans/{former.cho_gao.pk}/versions/new/?year=2026", plan)
+    assert refused.context["version_form"].errors == {"target": ["Đơn vị trước 01/07/2025 chỉ có kế hoạch đến năm 2025."]}
+    other = client_for(make_user(Role.PROVINCIAL_MANAGER, tree.other_province))
+    assert other.get(f"/plans/{former.cho_gao.pk}/?year=2024").status_code == 404
+
+    progress_recompute(full=True, today=END_2025)
+    end_2024 = row(former.cho_gao, END_2024)
+    assert (end_2024.actual, end_2024.plan_in_force, end_2024.achievement_in_force) == (4, 5, 80)
