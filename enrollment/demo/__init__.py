@@ -1,3 +1,3 @@
 """Demo data of the enrollment app, one module per capability."""
 
-from enrollment.demo import dashboards, plans, progress, register, territory  # noqa: F401
+from enrollment.demo import dashboards, legacy, plans, progress, register, territory  # noqa: F401

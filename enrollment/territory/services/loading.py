@@ -172,9 +172,22 @@ def _parent_level(row):
     return row.level - 1
 
 
+def _of_provinces(rows, codes):
+    """The rows of these provinces and of the units below them."""
+    kept = {(Level.PROVINCE, province_code(c)) for c in codes}
+    for row in sorted(rows, key=lambda r: r.level):
+        if (row.level, row.code) in kept or (row.parent_code and (_parent_level(row), row.parent_code) in kept):
+            kept.add((row.level, row.code))
+            yield row
+
+
 @transaction.atomic
-def units_load(*, code_set=CodeSet.CURRENT):
+def units_load(*, code_set=CodeSet.CURRENT, province_codes=None):
+    """Load (or update) a code set's provinces, districts and communes; only some provinces' with
+    `province_codes` (the demo loads the former provinces of its province)."""
     rows = list(_current_rows() if code_set == CodeSet.CURRENT else _legacy_rows())
+    if province_codes is not None:
+        rows = list(_of_provinces(rows, province_codes))
     existing = {(u.level, u.code): u for u in Unit.objects.filter(code_set=code_set).exclude(level=Level.VILLAGE)}
     summary = LoadSummary(code_set=code_set)
     for level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE):
