@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agents', '0006_history_of_organisations_staff_quotas'),
-        ('enrollment', '0019_merge_daily_work'),
+        ('enrollment', '0021_pending_payment'),
     ]
 
     operations = [
