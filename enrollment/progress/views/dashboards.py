@@ -168,6 +168,11 @@ def _board(user, unit, day, metric, version, ranking="plan", code_set=CodeSet.CU
                             PARTS_CACHE_SECONDS)
 
 
+class _Ref:
+    def __init__(self, pk):
+        self.pk = pk
+
+
 def _reform_switch(user, unit, board, metric):
     """The switch between the 2025 units and those before 01/07/2025 ("Đơn vị trước 01/07/2025"): on
     the country's dashboard, its former provinces; elsewhere the units across the reform."""
@@ -178,8 +183,11 @@ def _reform_switch(user, unit, board, metric):
                                                                                    code_set=CodeSet.LEGACY)}]
         back = dashboard_url(None, day, metric)
     else:
-        links = [{"name": other.name, "url": dashboard_url(other, day, metric)}
-                 for other in reform_counterparts(user, unit)]
+        # The tree changes rarely: kept per unit and reader's area for the day (no query on a cached dashboard).
+        key = f"reform-switch:{unit.pk}:{user.scope_unit_id if scope_path(user) else 'vn'}:{timezone.localdate()}"
+        others = cache.get_or_set(key, lambda: [(o.pk, o.name) for o in reform_counterparts(user, unit)],
+                                  PARTS_CACHE_SECONDS)
+        links = [{"name": name, "url": dashboard_url(_Ref(pk), day, metric)} for pk, name in others]
         back = None
     return {"legacy": legacy, "links": links, "back": back}
 
