@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from enrollment.models import ImportStatus, ProgressSnapshot, Role
-from enrollment.progress.services.engine import progress_recompute
+from enrollment.models import ImportStatus, ProgressSnapshot, RecomputeRun, Role
+from enrollment.progress.services.engine import progress_recompute, progress_run_execute
 from tests.legacy_units import legacy_units
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,19 @@ def test_former_units_keep_their_people_across_the_reform(tree, former):
     assert row(former.tien_giang, END_2025, "si_new").actual == 0  # the newcomer came under 2025 codes
     # The country counts each person once.
     assert row(None, END_2025).actual == 3
+
+
+def test_a_later_payment_moves_the_former_units_figures_as_a_full_run_would(tree, former, provincial_manager,
+                                                                             client_for, upload_import):
+    job = upload_import(client_for(provincial_manager), "participants", (
+        HEADER + "082085000002,Người 2,15/04/1985,Nam,28594,,06/12/2025,yearly,1.500.000\n").encode())
+    assert job.status == ImportStatus.DONE, job.errors
+    run = RecomputeRun.objects.create(kind="incremental", triggered_by="changes")
+    assert progress_run_execute(run_id=run.pk, today=END_2025).status == "done"
+    assert row(former.tien_giang, END_2025).actual == 3  # paid again (late) under 2025 codes: still theirs
+    incremental = {(s.unit_id, s.metric): s.actual for s in ProgressSnapshot.objects.filter(date=END_2025)}
+    progress_recompute(full=True, today=END_2025)
+    assert incremental == {(s.unit_id, s.metric): s.actual for s in ProgressSnapshot.objects.filter(date=END_2025)}
 
 
 def test_the_provincial_manager_switches_to_the_former_province(tree, former, provincial_manager, client_for):
