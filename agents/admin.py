@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from agents.campaigns.models.campaigns import Campaign, CampaignResult
 from agents.campaigns.models.enrollees import ResultEnrollee
-from agents.organisations.models import AgentOrganisation, CollectionPoint, Contract
+from agents.organisations.models import AgentNetwork, AgentOrganisation, CollectionPoint, Contract, NetworkContract
 from agents.performance.models import ContractReview
 from agents.staff.models import AgentCard, AgentStaff, TrainingCourse, TrainingRecord
 from enrollment.shared.history_admin import HistoryAdmin
@@ -13,11 +13,23 @@ class ContractInline(admin.TabularInline):
     extra = 0
 
 
+class NetworkContractInline(admin.TabularInline):
+    model = NetworkContract
+    extra = 0
+
+
+@admin.register(AgentNetwork)
+class AgentNetworkAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "organisation_type", "is_active")
+    search_fields = ("name", "code")
+    inlines = [NetworkContractInline]
+
+
 @admin.register(AgentOrganisation)
 class AgentOrganisationAdmin(HistoryAdmin):
-    list_display = ("name", "organisation_type", "unit", "is_active")
-    list_filter = ("organisation_type", "is_active")
-    search_fields = ("name",)
+    list_display = ("name", "code", "organisation_type", "unit", "network", "is_active")
+    list_filter = ("organisation_type", "network", "is_active")
+    search_fields = ("name", "code")
     raw_id_fields = ("unit",)
     inlines = [ContractInline]
 

@@ -14,10 +14,12 @@ from agents.campaigns.models.campaigns import Campaign, CampaignResult, Campaign
 from agents.campaigns.models.enrollees import EnrolleeKind, ResultEnrollee
 from agents.campaigns.services.enrollees import enrollees_link
 from agents.organisations.models import (
+    AgentNetwork,
     AgentOrganisation,
     CollectionPoint,
     Contract,
     ContractStatus,
+    NetworkContract,
     OrganisationType,
 )
 from agents.performance.services import reviews_flag
@@ -36,7 +38,14 @@ from agents.staff.models import (
 from enrollment.demo.seeding import demo_seeder
 from enrollment.demo.territory import demo_units, demo_user, person_name
 from enrollment.plans.models.plans import Metric
-from enrollment.register.models.participants import Payment
+from enrollment.register.models.parameters import ParameterTable
+from enrollment.register.models.participants import (
+    Participant,
+    Payment,
+    PaymentMethod,
+    name_search_fields,
+)
+from enrollment.register.services.contributions import contribution_compute
 from enrollment.shared.models.users import Role, User
 from enrollment.shared.months import add_months, first_of_month
 from enrollment.territory.models.units import Level, Unit
@@ -270,6 +279,83 @@ def seed_agents(context):
         f"agents: organisations={len(organisations)} points={len(points)} staff={len(staff)} "
         f"results={len(results) + len(campaign_results)} flagged={flagged.count()}"
     )
+
+
+HANOI_NEW_PER_MONTH = 5
+
+
+@demo_seeder(order=61)
+@transaction.atomic
+def seed_national_network(context):
+    """Bưu điện Việt Nam, a national network: a national contract, the provincial post office of Đồng Tháp as its
+    Đồng Tháp branch (monthly quotas), and a Hà Nội branch with its own points, staff, a whole-year quota and
+    first payments credited to its staff this year, so that the network's page ranks both branches and shows the
+    two shares of quota apart."""
+    province, _district = demo_units()
+    if AgentNetwork.objects.filter(name="Bưu điện Việt Nam").exists():
+        return
+    dong_thap = AgentOrganisation.objects.filter(unit=province, organisation_type=OrganisationType.VIETNAM_POST).first()
+    if dong_thap is None:
+        return
+    today = timezone.localdate()
+    network = AgentNetwork.objects.create(name="Bưu điện Việt Nam", code="VNPOST",
+                                          organisation_type=OrganisationType.VIETNAM_POST)
+    NetworkContract.objects.create(network=network, number="01/2025/HĐ-BHXHVN-VNPOST", signed_on=date(2024, 12, 20),
+                                   valid_from=date(2025, 1, 1), valid_to=date(2027, 12, 31))
+    AgentOrganisation.objects.filter(pk=dong_thap.pk).update(network=network, code="VNPOST-82")
+    hanoi = Unit.objects.get(code_set=dong_thap.unit.code_set, level=Level.PROVINCE, code="01")
+    branch = AgentOrganisation.objects.create(name="Bưu điện Thành phố Hà Nội", code="VNPOST-01", unit=hanoi,
+                                              network=network, organisation_type=OrganisationType.VIETNAM_POST,
+                                              address="75 Đinh Tiên Hoàng, Hoàn Kiếm, Hà Nội")
+    rng = random.Random(61)
+    staff = []
+    for commune in Unit.objects.filter(level=Level.COMMUNE, path__startswith=hanoi.path).order_by("code")[:3]:
+        point = CollectionPoint.objects.create(organisation=branch, unit=commune, name=f"Bưu cục {commune.name}",
+                                               address=f"{commune.name}, Hà Nội")
+        point.communes.set([commune])
+        staff += AgentStaff.objects.bulk_create([AgentStaff(
+            full_name=person_name(rng), point=point, phone=f"09{rng.randint(10_000_000, 99_999_999)}",
+            personal_id=f"0011{rng.randint(10_000_000, 99_999_999)}", sex=rng.choice("MF"),
+            joined_on=date(2025, 1, 1)) for _ in range(2)])
+    OrganisationQuota.objects.create(organisation=branch, year=today.year, month=None, metric=Metric.SI_NEW,
+                                     target=360, note="Giao theo hợp đồng toàn quốc 01/2025")
+    AgentStaffQuota.objects.bulk_create([AgentStaffQuota(agent=m, year=today.year, month=None, metric=Metric.SI_NEW,
+                                                         target=60) for m in staff])
+    enrolled = _network_enrollments(staff, today, rng)
+    context.lines.append(f"agents: national network {network.name}: 2 branches (Đồng Tháp, Hà Nội), "
+                         f"{len(staff)} staff and {enrolled} new participants in Hà Nội")
+
+
+def _network_enrollments(staff, today, rng):
+    """First payments in Hà Nội this year, a few a month, each mobilised and collected by the branch's staff."""
+    params = ParameterTable()
+    people, payments, serial = [], [], 0
+    for month in range(1, today.month + 1):
+        for _ in range(HANOI_NEW_PER_MONTH):
+            paid_on = min(date(today.year, month, rng.randint(1, 28)), today)
+            member = rng.choice(staff)
+            name = person_name(rng)
+            people.append(Participant(
+                personal_id=f"001{serial % 2}{85 + serial % 10:02d}{900_000 + serial:06d}",
+                birth_date=date(1985 + serial % 10, 1 + serial % 12, 10), sex="female" if serial % 2 else "male",
+                full_name=name, **name_search_fields(name), commune_id=member.point.unit_id,
+                first_paid_on=paid_on, paid_through=first_of_month(paid_on)))
+            payments.append((paid_on, member))
+            serial += 1
+    Participant.objects.bulk_create(people)
+    rows = []
+    for person, (paid_on, member) in zip(people, payments):
+        c = contribution_compute(on_date=paid_on, monthly_income=params("rural_poverty_line", paid_on),
+                                 method=PaymentMethod.MONTHLY, support_category="other", params=params)
+        rows.append(Payment(
+            participant=person, commune_id=person.commune_id, paid_on=paid_on, period_start=first_of_month(paid_on),
+            period_end=first_of_month(paid_on), months=1, method=PaymentMethod.MONTHLY,
+            monthly_income=c.monthly_income, gross=c.gross, state_support=c.state_support,
+            local_support=c.local_support, net=c.net, supported_months=c.supported_months,
+            fund_return=c.fund_return, adjustment=c.adjustment, is_first=True,
+            collected_by_agent=member, mobilised_by_agent=member))
+    Payment.objects.bulk_create(rows)
+    return len(rows)
 
 
 @demo_seeder(order=96)

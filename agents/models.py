@@ -3,10 +3,12 @@
 from agents.campaigns.models.campaigns import Campaign, CampaignResult, CampaignType
 from agents.campaigns.models.enrollees import EnrolleeKind, ResultEnrollee
 from agents.organisations.models import (
+    AgentNetwork,
     AgentOrganisation,
     CollectionPoint,
     Contract,
     ContractStatus,
+    NetworkContract,
     OrganisationType,
 )
 from agents.performance.models import ContractReview, ReviewDecision
@@ -25,7 +27,7 @@ from agents.staff.models import (
 )
 
 __all__ = [
-    "AgentCard", "AgentOrganisation", "AgentStaff", "AgentStaffQuota", "CollectionPointQuota", "OrganisationQuota", "Campaign", "CampaignResult", "CampaignType", "CollectionPoint",
+    "AgentCard", "AgentNetwork", "AgentOrganisation", "NetworkContract", "AgentStaff", "AgentStaffQuota", "CollectionPointQuota", "OrganisationQuota", "Campaign", "CampaignResult", "CampaignType", "CollectionPoint",
     "Contract", "ContractReview", "EnrolleeKind", "ResultEnrollee", "ContractStatus", "OrganisationType", "ReviewDecision", "Sex", "TrainingCourse",
     "TrainingRecord", "TrainingResult",
 ]

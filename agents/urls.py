@@ -2,6 +2,7 @@ from django.urls import path
 
 from agents.campaigns.views import campaigns, field
 from agents.organisations.views import edits as organisation_edits
+from agents.organisations.views import networks
 from agents.organisations.views import pages as organisations
 from agents.performance import views as performance
 from agents.staff.views import edits as staff_edits
@@ -17,6 +18,8 @@ urlpatterns = [
     path("agents/organisations/<int:organisation_pk>/contracts/new/", organisation_edits.contract_edit,
          name="contract_new"),
     path("agents/contracts/<int:pk>/edit/", organisation_edits.contract_edit, name="contract_edit"),
+    path("agents/networks/", networks.network_list, name="network_list"),
+    path("agents/networks/<int:pk>/", networks.network_detail, name="network_detail"),
     path("agents/points/new/", organisation_edits.point_edit, name="point_new"),
     path("agents/points/<int:pk>/edit/", organisation_edits.point_edit, name="point_edit"),
     path("agents/staff/", staff_pages.staff_list, name="staff_list"),

@@ -117,6 +117,9 @@ POLICY = {
     "agents:organisation_new": rule(OFFICE, OFFICE),
     "agents:organisation_detail": rule(LOGGED, kind="organisation", variants=("", "?table=contracts&_export=csv")),
     "agents:organisation_edit": rule(OFFICE, OFFICE, kind="organisation"),
+    # A national network: seen by whoever sees one of its branches, with those branches only.
+    "agents:network_list": rule(LOGGED, variants=EXPORTS),
+    "agents:network_detail": rule(LOGGED, kind="network", variants=("", "?by=year&_export=csv")),
     "agents:contract_new": rule(OFFICE, OFFICE, kind="organisation", arg="organisation_pk"),
     "agents:contract_edit": rule(OFFICE, OFFICE, kind="contract"),
     "agents:point_new": rule(OFFICE, OFFICE),

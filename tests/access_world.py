@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from agents.campaigns.models.campaigns import Campaign, CampaignResult, CampaignType
-from agents.organisations.models import AgentOrganisation, CollectionPoint, Contract, OrganisationType
+from agents.organisations.models import (
+    AgentNetwork,
+    AgentOrganisation,
+    CollectionPoint,
+    Contract,
+    OrganisationType,
+)
 from agents.performance.models import ContractReview
 from agents.staff.models import AgentCard, AgentStaff, TrainingCourse, TrainingRecord
 from enrollment.imports.models import ImportJob
@@ -75,11 +81,14 @@ def build_world():
 
     objects = {kind: {} for kind in ("organisation", "point", "staff", "contract", "course", "record", "card",
                                      "campaign", "result", "review", "participant", "payment", "household",
-                                     "officer", "version", "field_result", "allocation")}
+                                     "officer", "version", "field_result", "allocation", "network")}
     for place in PLACES:
         tag = "QQ" + TAGS[place]
+        # Each organisation is the one branch the world's users may see of a national network of its own.
+        objects["network"][place] = AgentNetwork.objects.create(name=f"Mạng lưới {tag}",
+                                                                organisation_type=OrganisationType.VIETNAM_POST)
         organisation = AgentOrganisation.objects.create(
-            name=f"Tổ chức {tag}", unit=office[place],
+            name=f"Tổ chức {tag}", unit=office[place], network=objects["network"][place],
             organisation_type=OrganisationType.VIETTEL if place == "org" else OrganisationType.VIETNAM_POST)
         point = CollectionPoint.objects.create(organisation=organisation, unit=commune[place], name=f"Điểm {tag}")
         point.communes.set([commune[place]])

@@ -1,6 +1,9 @@
 """Forms to create and edit agent organisations, their contracts and their collection points."""
 
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agents.organisations.models import (
@@ -25,12 +28,15 @@ class CodeField:
 class OrganisationForm(CodeField, forms.ModelForm):
     class Meta:
         model = AgentOrganisation
-        fields = ["organisation_type", "name", "code", "unit", "address", "phone", "is_active"]
+        fields = ["organisation_type", "name", "code", "unit", "network", "address", "phone", "is_active"]
         labels = {"is_active": _("Active")}
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, networks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # A national office makes an organisation a branch; a province sees the networks it already has a branch of.
+        self.fields["network"].queryset = networks.filter(is_active=True)
+        self.fields["network"].empty_label = _("None (a local organisation)")
 
     def clean_phone(self):
         phone = "".join(ch for ch in self.cleaned_data["phone"] if ch not in " .-")
@@ -103,4 +109,28 @@ class PointForm(CodeField, forms.ModelForm):
             same = CollectionPoint.objects.filter(organisation=organisation, name__iexact=name.strip())
             if same.exclude(pk=self.instance.pk).exists():
                 self.add_error("name", _("This organisation already has a point with this name."))
+        return data
+
+
+class NetworkPeriodForm(DayMonthYearDates, forms.Form):
+    """The period a national network's branches are ranked over, and which share of quota ranks them."""
+
+    start = forms.DateField(label=_("From"))
+    end = forms.DateField(label=_("To"))
+    by = forms.ChoiceField(label=_("Ranked by"), choices=[
+        ("phased", _("Share of the quota phased to this period (%)")), ("year", _("Share of the year's quota (%)")),
+        ("new", _("New participants"))])
+
+    def __init__(self, data=None, **kwargs):
+        today = timezone.localdate()
+        data = data.copy() if data else {}
+        data.setdefault("start", date(today.year, 1, 1).strftime("%d/%m/%Y"))
+        data.setdefault("end", today.strftime("%d/%m/%Y"))
+        data.setdefault("by", "phased")
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The period ends before it starts."))
         return data

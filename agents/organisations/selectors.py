@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from agents.organisations.models import Contract, ContractStatus
+from agents.organisations.models import AgentOrganisation, Contract, ContractStatus, NetworkContract
 
 
 def contract_in_force_q(day, prefix=""):
@@ -25,11 +25,29 @@ def contract_in_force_on(contract, day):
 
 
 def contracts_by_organisation(organisation_ids):
-    """{organisation_id: [contracts]} for the organisations, in one query."""
+    """{organisation_id: [contracts it collects under]}: its own, then, for a branch of a national network, the
+    network's national contracts (two queries)."""
+    organisation_ids = set(organisation_ids)
     found = defaultdict(list)
-    for contract in Contract.objects.filter(organisation_id__in=set(organisation_ids)).order_by("-valid_from"):
+    for contract in Contract.objects.filter(organisation_id__in=organisation_ids).order_by("-valid_from"):
         found[contract.organisation_id].append(contract)
+    branches = defaultdict(list)
+    for pk, network_id in (AgentOrganisation.objects.filter(pk__in=organisation_ids, network__isnull=False)
+                           .values_list("pk", "network_id")):
+        branches[network_id].append(pk)
+    for contract in NetworkContract.objects.filter(network_id__in=branches).order_by("-valid_from"):
+        for pk in branches[contract.network_id]:
+            found[pk].append(contract)
     return found
+
+
+def has_contract_in_force(organisation, day):
+    """Whether the organisation (or, for a branch, its network) has a contract in force on `day`; None when no
+    contract is recorded at all."""
+    contracts = contracts_by_organisation([organisation.pk])[organisation.pk]
+    if not contracts:
+        return None
+    return in_force_contract(contracts, day) is not None
 
 
 def in_force_contract(contracts, day):

@@ -1,29 +1,19 @@
 import django_tables2 as tables
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agents.performance.models import ContractReview
+from agents.shared.tables import PartialNameColumn
 from enrollment.shared.tables import NumberColumn, PercentColumn
 
 
 class PerformanceTable(tables.Table):
     rank = NumberColumn(verbose_name=_("Rank"), summable=False)
-    name = tables.Column(verbose_name=_("Name"))
+    name = PartialNameColumn(verbose_name=_("Name"))
     parent = tables.Column(verbose_name=_("Belongs to"))
     new = NumberColumn(verbose_name=_("New participants"))
     renewals = NumberColumn(verbose_name=_("Renewals collected"))
     target = NumberColumn(verbose_name=_("Quota"), digits=0, default="—")
     percent = PercentColumn(verbose_name=_("Share of quota (%)"), default="—")
-
-    def render_name(self, record, value):
-        if not getattr(record, "partial", False):
-            return value
-        return format_html('{} <span class="badge" title="{}">{}</span>', value,
-                           _("Only its points in your area: their staff's results against their points' quotas."),
-                           _("part in your area"))
-
-    def value_name(self, record, value):
-        return f"{value} ({_('part in your area')})" if getattr(record, "partial", False) else value
 
     class Meta:
         attrs = {"class": "table", "id": "performance"}

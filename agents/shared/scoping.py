@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from agents.campaigns.models.campaigns import Campaign, CampaignResult
-from agents.organisations.models import AgentOrganisation, CollectionPoint
+from agents.organisations.models import AgentNetwork, AgentOrganisation, CollectionPoint
 from agents.performance.models import ContractReview
 from agents.staff.models import AgentStaff, TrainingCourse
 from enrollment.shared.models.users import OFFICE_ROLES, Role
@@ -60,6 +60,16 @@ def visible_organisations(user, queryset=None):
         return queryset
     point_here = CollectionPoint.objects.filter(organisation=OuterRef("pk"), unit__path__startswith=prefix)
     return queryset.filter(Q(unit__path__startswith=prefix) | Exists(point_here))
+
+
+def visible_networks(user, queryset=None):
+    """National networks of which the user sees a branch: every one for national users; for a provincial office
+    the networks with a branch in its province (whose pages then show that branch only), for agent staff their
+    organisation's network."""
+    queryset = queryset if queryset is not None else AgentNetwork.objects.all()
+    if scope_path(user) == "" and user.role != Role.AGENT_STAFF:
+        return queryset
+    return queryset.filter(pk__in=visible_organisations(user).exclude(network=None).values("network_id"))
 
 
 def visible_points(user, queryset=None):

@@ -20,3 +20,17 @@ class EditColumn(tables.Column):
 
     def render(self, record):
         return format_html('<a href="{}">{}</a>', reverse(self.url_name, args=[record.pk]), _("Edit"))
+
+
+class PartialNameColumn(tables.Column):
+    """An organisation's name, marked when the user sees only its points in their area (docs/AGENTS.md)."""
+
+    def render(self, record, value):
+        if not getattr(record, "partial", False):
+            return value
+        return format_html('{} <span class="badge" title="{}">{}</span>', value,
+                           _("Only its points in your area: their staff's results against their points' quotas."),
+                           _("part in your area"))
+
+    def value(self, record, value):
+        return f"{value} ({_('part in your area')})" if getattr(record, "partial", False) else value

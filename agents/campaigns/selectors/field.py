@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from agents.campaigns.models.campaigns import Campaign
-from agents.organisations.models import Contract, ContractStatus
+from agents.organisations.models import Contract, ContractStatus, NetworkContract
 from agents.performance.selectors.performance import (
     counted_by_agent_day,
     new_hi_by_agent_month,
@@ -53,8 +53,14 @@ def quota_progress_this_month(agent, today, metric=Metric.SI_NEW):
 
 def may_log_results(agent, today):
     """False once the organisation's contracts have all ended (terminated, expired, suspended or past their
-    end date). An organisation with no contract recorded yet is not stopped: nothing says it ended."""
+    end date); a branch of a national network also works under the network's contracts. An organisation with
+    no contract recorded yet is not stopped: nothing says it ended."""
     in_force = Q(status=ContractStatus.ACTIVE, valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-    figures = Contract.objects.filter(organisation_id=agent.point.organisation_id).aggregate(
-        recorded=Count("pk"), in_force=Count("pk", filter=in_force))
-    return not figures["recorded"] or bool(figures["in_force"])
+    contracts = [Contract.objects.filter(organisation_id=agent.point.organisation_id)]
+    if agent.point.organisation.network_id:
+        contracts.append(NetworkContract.objects.filter(network_id=agent.point.organisation.network_id))
+    recorded = found = 0
+    for queryset in contracts:
+        figures = queryset.aggregate(recorded=Count("pk"), in_force=Count("pk", filter=in_force))
+        recorded, found = recorded + figures["recorded"], found + figures["in_force"]
+    return not recorded or bool(found)

@@ -78,13 +78,8 @@ def agents_prepare(rows, user):
     organisation_ids = ({o.pk for o in loaded.organisations.values()}
                         | {p.organisation_id for p in loaded.points.values()}
                         | {s.point.organisation_id for s in loaded.staff.values()})
-    loaded.contracts = organisations_contracts(organisation_ids)
+    loaded.contracts = contracts_by_organisation(organisation_ids)
     return loaded
-
-
-def organisations_contracts(organisation_ids):
-    """{organisation id: contracts it may collect under}: its own, then those of the network it belongs to."""
-    return contracts_by_organisation(organisation_ids)
 
 
 def _day(day):

@@ -15,6 +15,7 @@ from agents.shared.scoping import (
     managed_organisations,
     managed_points,
     organisations_for_points,
+    visible_networks,
 )
 from enrollment.shared.access import scoped_view
 from enrollment.shared.models.users import OFFICE_ROLES
@@ -24,7 +25,8 @@ from enrollment.territory.selectors import office_units
 @scoped_view(roles=OFFICE_ROLES)
 def organisation_edit(request, pk=None):
     organisation = get_in_scope(managed_organisations(request.user), pk=pk) if pk else None
-    form = OrganisationForm(request.POST or None, instance=organisation, units=office_units(request.user))
+    form = OrganisationForm(request.POST or None, instance=organisation, units=office_units(request.user),
+                            networks=visible_networks(request.user))
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
         messages.success(request, _("Agent organisation %(name)s was saved.") % {"name": organisation.name})

@@ -1,6 +1,7 @@
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from agents.organisations.models import Contract, ContractStatus
+from agents.organisations.models import Contract, ContractStatus, NetworkContract
 from agents.organisations.tables import ContractTable, OrganisationTable, PointTable
 from agents.shared.scoping import (
     columns_without_edit,
@@ -20,10 +21,14 @@ from enrollment.shared.history import history_of
 def _organisations(user):
     staff_here = visible_staff(user, AgentStaff.objects.filter(is_active=True))
     contract = Contract.objects.filter(organisation=OuterRef("pk"), status=ContractStatus.ACTIVE).order_by("-valid_from")
-    return (visible_organisations(user).select_related("unit")
+    # A branch of a national network without a contract of its own works under the network's.
+    national = (NetworkContract.objects.filter(network=OuterRef("network"), status=ContractStatus.ACTIVE)
+                .order_by("-valid_from"))
+    return (visible_organisations(user).select_related("unit", "network")
             .annotate(point_count=Count("points", filter=Q(points__in=visible_points(user)), distinct=True),
                       staff_count=Count("points__staff", filter=Q(points__staff__in=staff_here), distinct=True),
-                      contract_number=Subquery(contract.values("number")[:1])))
+                      contract_number=Coalesce(Subquery(contract.values("number")[:1]),
+                                               Subquery(national.values("number")[:1]))))
 
 
 @scoped_view

@@ -38,10 +38,15 @@ class PerformanceRow:
     by_month: dict = field(default_factory=dict)
     rank: int = 0
     partial: bool = False  # an organisation only part of which the user sees
+    year_target: Decimal | None = None  # the whole year's quota, beside the phased one (national networks)
 
     @property
     def percent(self):
         return percent_of(self.new, self.target)
+
+    @property
+    def year_percent(self):
+        return percent_of(self.new, self.year_target)
 
 
 # What "% of quota" is measured against over a period (docs/AGENTS.md): the quota of the months of
@@ -58,8 +63,8 @@ def quota_months(start, end, basis=PHASED):
     return [date(year, month, 1) for year in sorted({m.year for m in months}) for month in range(1, 13)]
 
 
-def _percent_or_minus(row):
-    return row.percent if row.percent is not None else Decimal(-1)
+def _minus_when_none(value):
+    return value if value is not None else Decimal(-1)
 
 
 def agent_performance(level, staff, points, organisations, start, end, metric=Metric.SI_NEW, basis=PHASED):
@@ -136,9 +141,30 @@ def officer_performance(officers, start, end, basis=PHASED):
     ]
 
 
+def network_ranking(branches, staff, points, start, end, by=PHASED):
+    """The branches of a national network over [start, end], each with both shares: of the quota phased to the
+    period (`target`, `percent`) and of the year's quota (`year_target`, `year_percent`), ranked by `by` (PHASED,
+    WHOLE_YEAR, or "new"). `branches`, `staff` and `points` are already scoped: a provincial office gets its
+    branch only."""
+    rows = agent_performance(Level.ORGANISATION, staff, points, branches, start, end, basis=PHASED)
+    year = _organisation_targets(branches, points, quota_months(start, end, WHOLE_YEAR))
+    units = dict(branches.values_list("pk", "unit__name"))
+    for row in rows:
+        row.year_target, row.parent = year.get(row.pk), units.get(row.pk, row.parent)
+    return ranked(rows, by={PHASED: "percent", WHOLE_YEAR: "year_percent"}.get(by, "new"))
+
+
 def ranked(rows, by="new"):
-    """Competition ranking (1, 2, 2, 4): by people brought in, or by % of quota."""
-    key = (lambda r: (r.new, r.renewals)) if by == "new" else (lambda r: (_percent_or_minus(r), r.new))
+    """Competition ranking (1, 2, 2, 4): by people brought in, or by % of quota (phased: "percent"; of the year's
+    quota: "year_percent")."""
+    if by == "new":
+        def key(r):
+            return r.new, r.renewals
+    else:
+        attribute = "year_percent" if by == "year_percent" else "percent"
+
+        def key(r):
+            return _minus_when_none(getattr(r, attribute)), r.new
     rows = sorted(rows, key=lambda r: (key(r), -r.pk), reverse=True)
     previous, rank = None, 0
     for position, row in enumerate(rows, start=1):
