@@ -3,9 +3,11 @@ organisation, point and staff member must belong together, lie in the uploader's
 force on the payment date; a campaign must run on that date. Every wrong cell is reported with its line and
 column, in Vietnamese, and nothing is saved."""
 
+import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from agents.models import AgentCard, Campaign, Contract, ContractStatus
 from enrollment.models import ImportStatus, Payment
@@ -125,3 +127,13 @@ def test_a_payment_while_the_contract_was_in_force_is_credited_after_it_ended(cl
                         csv(row(1, agents.union.code, agents.union_point.code, "THE-0042", paid_on="05/05/2025")))
     assert job.status == ImportStatus.DONE, job.errors
     assert Payment.objects.get().collected_by_agent == agents.hung
+
+
+def test_the_template_has_the_agent_columns_in_vietnamese_with_instructions(client_for, district_staff):
+    client = client_for(district_staff)
+    header = client.get("/imports/template/participants.csv").content.decode("utf-8-sig").splitlines()[0]
+    assert header.endswith("Mã đại lý thu,Mã điểm thu,Nhân viên đại lý thu (CCCD hoặc số thẻ),Chiến dịch")
+    workbook = load_workbook(io.BytesIO(client.get("/imports/template/participants.xlsx").content))
+    rows = {row[0]: row for row in workbook["Hướng dẫn"].iter_rows(values_only=True)}
+    assert rows["Mã điểm thu"][1] == "không" and "phải thuộc đại lý thu" in rows["Mã điểm thu"][2]
+    assert rows["Mã đại lý thu"][3] == "DL00001"
