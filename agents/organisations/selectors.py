@@ -41,15 +41,6 @@ def contracts_by_organisation(organisation_ids):
     return found
 
 
-def has_contract_in_force(organisation, day):
-    """Whether the organisation (or, for a branch, its network) has a contract in force on `day`; None when no
-    contract is recorded at all."""
-    contracts = contracts_by_organisation([organisation.pk])[organisation.pk]
-    if not contracts:
-        return None
-    return in_force_contract(contracts, day) is not None
-
-
 def in_force_contract(contracts, day):
     """The first of `contracts` in force on `day`, or None."""
     return next((c for c in contracts if contract_in_force_on(c, day)), None)

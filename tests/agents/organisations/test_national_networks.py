@@ -63,7 +63,7 @@ def test_national_managers_rank_every_branch_by_either_share_of_quota(client_for
     phased = exported(client, f"/agents/networks/{network.pk}/{PERIOD}&by=phased")
     assert [(r["Hạng"], r["Chi nhánh"], r["Người tham gia mới"], r["Tỷ lệ đạt chỉ tiêu phân kỳ đến kỳ này (%)"],
              r["Tỷ lệ đạt chỉ tiêu cả năm (%)"]) for r in phased] == [
-        ("1", "Bưu điện Thành phố Hà Nội", "6", "150", "4.8"),
+        ("1", "Bưu điện Thành phố Hà Nội", "6", "150", "4.84"),
         ("2", "Bưu điện Tỉnh Đồng Tháp", "12", "30", "10"),
     ]
     by_year = exported(client, f"/agents/networks/{network.pk}/{PERIOD}&by=year")
