@@ -4,7 +4,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from enrollment.models import ProgressSnapshot, RecomputeRun
+from enrollment.models import ProgressMetric, ProgressSnapshot, RecomputeRun
 from enrollment.progress.tasks import recompute_progress_nightly
 from tests.enrollment.progress.conftest import MONTHLY
 
@@ -46,6 +46,6 @@ def test_the_nightly_task_runs_a_full_recompute_on_a_worker(celery_worker, tree,
     assert result.get(timeout=60)["status"] == "done"
     run = RecomputeRun.objects.get()
     assert (run.kind, run.triggered_by) == ("full", "nightly")
-    assert ProgressSnapshot.objects.filter(unit=tree.far_commune, date=timezone.localdate()).count() == 8  # every metric
+    assert ProgressSnapshot.objects.filter(unit=tree.far_commune, date=timezone.localdate()).count() == len(ProgressMetric)  # every metric
     assert ProgressSnapshot.objects.get(unit=tree.other_province, date=timezone.localdate(), metric="si_new").actual == 1
     assert ProgressSnapshot.objects.filter(date=datetime.date(timezone.localdate().year - 1, 12, 31)).exists()
