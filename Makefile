@@ -51,6 +51,7 @@ static/js/plotly-locale-vi.js: | $(BIN)/.installed
 assets: install static/js/htmx.min.js static/js/plotly-basic.min.js static/js/plotly-locale-vi.js
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python -m bhxh_targets.plotly_css static/js/plotly-basic.min.js static/css/plotly.css static/js/plotly-styles.js
+	rm -f static/js/plotly.min.js  # the full bundle of earlier checkouts: no page loads it, collectstatic need not compress it
 
 # The demo serves static files as production does: hashed, compressed names from collectstatic, cached for years.
 demo: system-deps assets
