@@ -309,7 +309,8 @@ def seed_national_network(context):
                                               address="75 Đinh Tiên Hoàng, Hoàn Kiếm, Hà Nội")
     rng = random.Random(61)
     staff = []
-    for commune in Unit.objects.filter(level=Level.COMMUNE, path__startswith=hanoi.path).order_by("code")[:3]:
+    communes = Unit.objects.filter(code_set=hanoi.code_set, level=Level.COMMUNE, path__startswith=hanoi.path)
+    for commune in communes.order_by("code")[:3]:
         point = CollectionPoint.objects.create(organisation=branch, unit=commune, name=f"Bưu cục {commune.name}",
                                                address=f"{commune.name}, Hà Nội")
         point.communes.set([commune])

@@ -15,7 +15,7 @@ from agents.shared.scoping import (
 )
 from agents.staff.models import AgentStaff
 from enrollment.shared.access import scoped_view
-from enrollment.shared.exporting import render_table
+from enrollment.shared.exporting import ExportTitle, render_table
 
 
 def _networks(user):
@@ -39,13 +39,15 @@ def network_detail(request, pk):
     user = request.user
     network = get_in_scope(_networks(user), pk=pk)
     form = NetworkPeriodForm(request.GET or None)
-    rows = []
+    rows, end = [], None
     if form.is_valid():
         data = form.cleaned_data
         branches = visible_organisations(user).filter(network=network)
         rows = network_ranking(branches, visible_staff(user, AgentStaff.objects.filter(point__organisation__in=branches)),
                                visible_points(user).filter(organisation__in=branches),
                                data["start"], data["end"], by=data["by"])
+        end = data["end"]
     return render_table(request, BranchRankingTable(rows), "agents/network_detail.html",
                         {"network": network, "form": form, "has_partial": any(r.partial for r in rows)},
-                        filename=f"agent-network-{network.code}")
+                        filename=f"agent-network-{network.code}",
+                        export_title=ExportTitle(heading=network.name, data_date=end))
