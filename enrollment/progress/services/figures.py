@@ -119,8 +119,7 @@ class History:
     def __init__(self, figures, unit_ids, years, run_days, shown=None):
         # `shown`: the (unit, day) of `figures` that get rows; the others read as having none.
         self.figures, self.shown = figures, shown
-        wanted = [month_end(datetime.date(year - 1, m, 1)) for year in years for m in range(1, 13)]
-        missing = [d for d in wanted if d not in set(run_days)]
+        missing = sorted(self.wanted(run_days) - set(run_days))
         self.stored = {}
         if missing:
             national = None in unit_ids
@@ -131,6 +130,17 @@ class History:
                 rows += list(queryset.filter(unit__isnull=True).values_list("unit_id", "date", "metric", "actual"))
             for unit_id, day, metric, actual in rows:
                 self.stored.setdefault((unit_id, day), {})[metric] = actual
+
+    @staticmethod
+    def wanted(run_days):
+        """Last year's month ends the forecasts of these days read (`elapsed_share`, `lapses_to_come`,
+        `forecasts`): 31 December, the day's month and the one before, and the months after it."""
+        days = set()
+        for day in run_days:
+            last_year = day.year - 1
+            months = {12, day.month, max(day.month - 1, 1), *range(day.month + 1, 13)}
+            days.update(month_end(datetime.date(last_year, m, 1)) for m in months)
+        return days
 
     def value(self, unit_id, day, metric):
         found = self.figures.get((unit_id, day))

@@ -42,7 +42,7 @@ def _escape(text):
 
 def _copy_line(row):
     # str() of a date, an aware datetime, an int or a Decimal is what COPY reads.
-    return "\t".join(r"\N" if v is None else (_escape(v) if v.__class__ is str else str(v)) for v in row)
+    return "\t".join([r"\N" if v is None else (_escape(v) if v.__class__ is str else str(v)) for v in row])
 
 
 def _pg_sync(model, columns, types, keys, rows, days, stale_clause=None, stale_params=(), stale_national=False):
