@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from enrollment.imports.cells import choices_by_word, fold
 from enrollment.imports.services import Importer, RowError, collect_row, register
 from enrollment.imports.tabular import Column
 from enrollment.plans.models.plans import AllocationRule, Metric
@@ -32,13 +33,12 @@ class AllocationImporter(Importer):
         Column("unit_code", gettext_lazy("Unit code"), help=gettext_lazy("Code of a unit below the allocating unit")),
         Column("unit_name", gettext_lazy("Unit name"), required=False, help=gettext_lazy("For reading only")),
         Column("year", gettext_lazy("Year")),
-        Column("metric", gettext_lazy("Kind of plan"),
-               help=gettext_lazy("si_participants, si_new, hi_household or coverage")),
+        Column("metric", gettext_lazy("Kind of plan"), help=gettext_lazy("A name from the list"),
+               choices=tuple(Metric.choices)),
         Column("target", gettext_lazy("Target"),
                help=gettext_lazy("Whole people; for coverage a percent such as 2,5")),
     ]
-    examples = [["822", "BHXH cơ sở huyện Chợ Gạo", "2026", "si_participants", "1250"],
-                ["815", "BHXH cơ sở thành phố Mỹ Tho", "2026", "si_participants", "2100"]]
+    examples = [["822", "BHXH cơ sở huyện Chợ Gạo", "2026", "Người tham gia BHXH tự nguyện (cuối năm)", "1250"]]
 
     def prepare(self, rows, context):
         codes = [row.get("unit_code", "") for _line, row in rows]
@@ -49,18 +49,25 @@ class AllocationImporter(Importer):
         context.cache["seen_units"] = set()
 
     def _metric(self, row):
-        value = row.get("metric", "").strip()
-        if not value:
+        """The metric by its code or its label in either language (the template offers the labels)."""
+        text = row.get("metric", "").strip()
+        if not text:
             raise RowError("metric", _("required"))
-        if value not in Metric.values:
+        value = self._metrics().get(fold(text))
+        if value is None:
             raise RowError("metric", _("unknown metric “%(value)s”; use %(choices)s") % {
-                "value": value, "choices": ", ".join(Metric.values)})
+                "value": text, "choices": "; ".join(str(label) for label in Metric.labels)})
         return value
 
+    def _metrics(self):
+        if not hasattr(self, "_metric_words"):
+            self._metric_words = choices_by_word(Metric.choices)
+        return self._metric_words
+
     def _target(self, row):
-        metric = row.get("metric", "").strip()
+        metric = self._metrics().get(fold(row.get("metric", "").strip()), Metric.SI_NEW)
         try:
-            return parse_figure(row.get("target", ""), metric if metric in Metric.values else Metric.SI_NEW)
+            return parse_figure(row.get("target", ""), metric)
         except ValueError as exc:
             raise RowError("target", str(exc)) from None
 

@@ -219,7 +219,7 @@ def allocation_template(request, pk, file_format):
     for row in grid.rows:
         target = "" if row.target is None else (
             float(row.target) if Metric.is_rate(metric) else int(row.target))
-        rows.append([row.unit.code, row.unit.name, year, metric, target])
+        rows.append([row.unit.code, row.unit.name, year, str(Metric(metric).label), target])
     filename = f"phan-bo-{unit.code}-{year}-{metric}.{file_format}"
     response = spreadsheet_download(header, rows, filename, file_format, sheet_title=str(year),
                                     column_widths={"B": 40, "D": 18})

@@ -11,6 +11,7 @@ TEMPLATE = "/plans/{pk}/allocation/template.xlsx?year=2026&metric=si_new"
 UPLOAD = "/plans/{pk}/allocation/upload/?year=2026&metric=si_new"
 HEADER = ["unit_code", "unit_name", "year", "metric", "target"]  # the codes of older templates are still read
 VI_HEADER = ["Mã đơn vị", "Tên đơn vị", "Năm", "Loại chỉ tiêu", "Chỉ tiêu"]
+NEW_LABEL = "Người tham gia BHXH tự nguyện phát triển mới"  # the grid names the metric, never by its code
 
 
 @pytest.fixture
@@ -47,8 +48,8 @@ def test_download_fill_and_upload_the_grid(client_for, provincial_manager, tree,
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == VI_HEADER
     assert [(r[0], r[1], r[2], r[3]) for r in rows[1:]] == [
-        ("815", "BHXH cơ sở thành phố Mỹ Tho", 2026, "si_new"),
-        ("822", "BHXH cơ sở huyện Chợ Gạo", 2026, "si_new"),
+        ("815", "BHXH cơ sở thành phố Mỹ Tho", 2026, NEW_LABEL),
+        ("822", "BHXH cơ sở huyện Chợ Gạo", 2026, NEW_LABEL),
     ]
     sheet["E2"], sheet["E3"] = 420, 580
     buffer = io.BytesIO()
@@ -75,7 +76,7 @@ def test_a_csv_upload_works_too(client_for, provincial_manager, tree, province_p
                                 django_capture_on_commit_callbacks, eager_tasks):
     client = client_for(provincial_manager)
     content = client.get(TEMPLATE.replace(".xlsx", ".csv").format(pk=tree.province.pk)).content.decode("utf-8-sig")
-    filled = content.replace("si_new,\r\n", "si_new,500\r\n").replace("si_new,\n", "si_new,500\n")
+    filled = content.replace(f"{NEW_LABEL},\r\n", f"{NEW_LABEL},500\r\n").replace(f"{NEW_LABEL},\n", f"{NEW_LABEL},500\n")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(UPLOAD.format(pk=tree.province.pk), {"file": SimpleUploadedFile("grid.csv", filled.encode())})
     assert ImportJob.objects.get().status == ImportStatus.DONE
@@ -142,3 +143,16 @@ def test_a_district_user_cannot_upload_for_another_district(client_for, district
     job = upload_grid(client, tree.district, [["28249", "", 2026, "si_new", 9]])
     assert _errors(job)[(2, "unit_code")] == "đơn vị 28249 nằm ngoài địa bàn của bạn"
     assert not Allocation.objects.exists()
+
+
+def test_the_metric_is_read_by_its_vietnamese_name_or_its_code_and_a_wrong_one_lists_the_names(
+        client_for, provincial_manager, tree, province_plan, upload_grid):
+    client = client_for(provincial_manager)
+    job = upload_grid(client, tree.province, [["815", "", 2026, "nguoi tham gia bhxh tu nguyen phat trien moi", 400],
+                                              ["822", "", 2026, "si_new", 600]])
+    assert job.status == ImportStatus.DONE, job.errors
+    assert sorted(Allocation.objects.get().lines.values_list("target", flat=True)) == [400, 600]
+
+    job = upload_grid(client, tree.province, [["815", "", 2026, "tham gia mới", 400]])
+    message = _errors(job)[(2, "metric")]
+    assert "tham gia mới" in message and NEW_LABEL in message and "si_new" not in message
