@@ -16,14 +16,19 @@ from enrollment.shared.formats import number
 RANK_ALL_UP_TO = 120  # every child is drawn (the chart scrolls); past this, the top and bottom 10
 RANK_BAR_PX = 24
 BREAKDOWN_ROWS = 15
+MONTHS_PX = 56  # below the plot: month labels (mm/yyyy), turned when the chart is narrow
 
 
 def _number(value):
     return float(value) if value is not None else None
 
 
-def _figure(traces, title, height=340, xaxis=None, yaxis=None, empty=False, empty_text=None, **extra):
-    """One go.Layout built whole: plotly validates it once instead of once per update call."""
+def _figure(traces, title, height=340, xaxis=None, yaxis=None, empty=False, empty_text=None, margin=None, **extra):
+    """One go.Layout built whole: plotly validates it once instead of once per update call.
+
+    Plotly draws a chart twice when its axis labels need more room than the margin gives. A `margin` wide
+    enough for the numbers on the y axis and the months below saves that second drawing on a desktop
+    (bench/first_open.py); a phone's turned labels still get the room they need."""
     # No accidental zoom on a phone (a tap still drills down); 1.000 and 2.000 grouped like 10.000.
     axis = {"automargin": True, "fixedrange": True, "separatethousands": True}
     if empty:
@@ -35,12 +40,19 @@ def _figure(traces, title, height=340, xaxis=None, yaxis=None, empty=False, empt
     layout = go.Layout(
         title={"text": title, "x": 0, "font": {"size": 15}},
         separators=",." if (get_language() or "vi").startswith("vi") else ".,",
-        height=height, margin={"l": 8, "r": 8, "t": 40, "b": 8},
-        legend={"orientation": "h", "y": -0.15, **extra.pop("legend", {})}, plot_bgcolor="#fff", paper_bgcolor="#fff",
+        height=height, margin={"l": 8, "r": 8, "t": 40, "b": 8, **(margin or {})},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", **extra.pop("legend", {})}, plot_bgcolor="#fff", paper_bgcolor="#fff",
         font={"family": "system-ui, Arial, sans-serif", "size": 12},
-        xaxis={**axis, **(xaxis or {})}, yaxis={**axis, "gridcolor": "#e3e8ee", **(yaxis or {})}, **extra,
+        xaxis={**axis, **(xaxis or {})},
+        yaxis={**axis, "automargin": margin is None, "gridcolor": "#e3e8ee", **(yaxis or {})}, **extra,
     )
     return go.Figure(data=traces, layout=layout)
+
+
+def _margin_for_numbers(values, bottom=8):
+    """Room for y tick labels of numbers up to the largest value (about 7 px a character at 12 px)."""
+    widest = max((len(number(v)) for v in values if v is not None), default=1)
+    return {"l": 14 + 7 * widest, "b": bottom}
 
 
 def _day_label(day):
@@ -64,8 +76,9 @@ def cumulative_chart(board):
         traces.append(go.Scatter(x=x, y=[_number(s.plan_initial) for s in history], name=_("Initial plan"),
                                  mode="lines", line={"color": colours.PLAN, "dash": "dot"},
                                  hovertemplate="%{y:,.0f}<extra></extra>"))
+    values = [y for trace in traces for y in trace.y]
     return _figure(traces, _("Cumulative actual against the plan, by month"), xaxis={"type": "category"},
-                   yaxis={"tickformat": ",.0f"}, empty=not history)
+                   yaxis={"tickformat": ",.0f"}, empty=not history, margin=_margin_for_numbers(values, MONTHS_PX))
 
 
 def new_by_month_chart(board):
@@ -74,7 +87,8 @@ def new_by_month_chart(board):
     bar = go.Bar(x=x, y=[new for _month, new in rows], name=_("New participants"), marker_color=colours.ACTUAL,
                  texttemplate="%{y:,.0f}", textposition="outside", hovertemplate="%{x}: %{y:,.0f}<extra></extra>")
     return _figure([bar], _("New participants per month"), xaxis={"type": "category"}, yaxis={"tickformat": ",.0f"},
-                   empty=not any(new for _month, new in rows))
+                   empty=not any(new for _month, new in rows),
+                   margin=_margin_for_numbers([new for _month, new in rows], MONTHS_PX))
 
 
 def ranked_children(children):
@@ -145,8 +159,8 @@ def renewal_chart(board):
               for key, label, people in parts]
     title = _("Renewals of the month: %(due)s due") % {"due": number(due)}
     return _figure(traces, title, height=200, barmode="stack", yaxis={"type": "category", "showticklabels": False},
-                   xaxis={"tickformat": ",.0f"}, legend={"orientation": "h", "y": -0.25, "traceorder": "normal"},
-                   empty=not due)
+                   xaxis={"tickformat": ",.0f"}, legend={"traceorder": "normal"},
+                   empty=not due, margin={"b": 24})
 
 
 def breakdown_chart(board, dimension, title):
