@@ -74,8 +74,10 @@ class Participant(models.Model):
     sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
     si_number = models.CharField(_("social insurance number"), max_length=10, blank=True)
     phone = models.CharField(_("phone"), max_length=10, blank=True)
+    # Indexes: the composite ones below start with the commune; former units are indexed where set.
     commune = models.ForeignKey(
-        "enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+        "enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants",
+        db_index=False,
     )
     village = models.ForeignKey(
         "enrollment.Unit", verbose_name=_("village"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -86,6 +88,7 @@ class Participant(models.Model):
     legacy_unit = models.ForeignKey(
         "enrollment.Unit", verbose_name=_("unit before the 2025 reform"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="legacy_participants", limit_choices_to={"code_set": "legacy"},
+        db_index=False,
     )
     target_group = models.CharField(_("target group"), max_length=24, choices=TargetGroup.choices,
                                     default=TargetGroup.OTHER)
@@ -138,14 +141,17 @@ class Participant(models.Model):
 class Payment(models.Model):
     """One payment covering `months` months from `period_start` through `period_end` (both firsts of months)."""
 
+    # Every index costs each saved payment (an import saves 100,000): the composite indexes below start
+    # with the participant and the commune, and the optional links are indexed only where they are set.
     participant = models.ForeignKey(Participant, verbose_name=_("participant"), on_delete=models.CASCADE,
-                                    related_name="payments")
+                                    related_name="payments", db_index=False)
     commune = models.ForeignKey("enrollment.Unit", verbose_name=_("commune"), on_delete=models.PROTECT,
-                                related_name="payments")
+                                related_name="payments", db_index=False)
     # The former unit a payment made before 1 July 2025 was reported under, when it came with its code.
     legacy_unit = models.ForeignKey(
         "enrollment.Unit", verbose_name=_("unit before the 2025 reform"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="legacy_payments", limit_choices_to={"code_set": "legacy"},
+        db_index=False,
     )
     paid_on = models.DateField(_("paid on"))
     period_start = models.DateField(_("from month"))
@@ -165,26 +171,26 @@ class Payment(models.Model):
     adjustment = models.DecimalField(_("discount (−) or interest (+)"), max_digits=14, decimal_places=0, default=0)
     collected_by_staff = models.ForeignKey(
         "enrollment.Staff", verbose_name=_("collected by (officer)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="collected_payments",
+        on_delete=models.SET_NULL, related_name="collected_payments", db_index=False,
     )
     mobilised_by_staff = models.ForeignKey(
         "enrollment.Staff", verbose_name=_("mobilised by (officer)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="mobilised_payments",
+        on_delete=models.SET_NULL, related_name="mobilised_payments", db_index=False,
     )
     collected_by_agent = models.ForeignKey(
         "agents.AgentStaff", verbose_name=_("collected by (agent staff)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="collected_payments",
+        on_delete=models.SET_NULL, related_name="collected_payments", db_index=False,
     )
     mobilised_by_agent = models.ForeignKey(
         "agents.AgentStaff", verbose_name=_("mobilised by (agent staff)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="mobilised_payments",
+        on_delete=models.SET_NULL, related_name="mobilised_payments", db_index=False,
     )
     campaign = models.ForeignKey(
         "agents.Campaign", verbose_name=_("campaign"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="payments",
+        related_name="payments", db_index=False,
     )
     is_first = models.BooleanField(_("first payment"), default=False)
-    import_key = models.CharField(_("import key"), max_length=64, null=True, blank=True, unique=True)
+    import_key = models.CharField(_("import key"), max_length=64, null=True, blank=True)  # unique: Meta
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -206,8 +212,13 @@ class Payment(models.Model):
                          name="payment_legacy_unit"),
             models.Index(fields=["commune", "paid_on"], condition=models.Q(is_first=True),
                          name="payment_commune_first"),
+            *(models.Index(fields=[link], condition=models.Q(**{f"{link}__isnull": False}), name=f"payment_{link}")
+              for link in ("collected_by_staff", "mobilised_by_staff", "collected_by_agent", "mobilised_by_agent",
+                           "campaign")),
         ]
         constraints = [
+            # A constraint rather than unique=True: no second, pattern index that nothing searches with.
+            models.UniqueConstraint(fields=["import_key"], name="payment_import_key_unique"),
             models.CheckConstraint(condition=models.Q(months__gte=1), name="payment_months_positive"),
             models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
                                    name="payment_period_ordered"),
