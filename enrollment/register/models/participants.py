@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enrollment.shared.models.keys_first import KeysFirstQuerySet
 from enrollment.territory.models.units import fold
 
 
@@ -108,6 +109,7 @@ class Participant(models.Model):
     )
 
     history = HistoricalRecords(verbose_name=_("history"), excluded_fields=["search_name", "masked_search_name"])
+    objects = KeysFirstQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")
@@ -119,6 +121,9 @@ class Participant(models.Model):
             models.Index(fields=["first_paid_on"], name="participant_first_paid"),
             models.Index(fields=["commune", "first_paid_on"], name="participant_commune_first_paid"),
             models.Index(fields=["full_name"], name="participant_name"),
+            # An office's list and search by name, a page's keys read from the index alone (KeysFirstQuerySet).
+            models.Index(fields=["commune", "full_name", "personal_id"], include=["id", "search_name"],
+                         name="participant_commune_name"),
             models.Index(fields=["legacy_unit"], condition=models.Q(legacy_unit__isnull=False),
                          name="participant_legacy_unit"),
         ]

@@ -50,7 +50,7 @@ def _get_participant_for_user(user, pk):
 
 @scoped_view
 def participant_list(request):
-    participants = participants_for(request.user, Participant.objects.select_related("commune", "village"))
+    participants = participants_for(request.user, Participant.objects.select_related("commune", "village").keys_first())
     full = PersonalDataPolicy(request.user).full
     if not full:  # the order of full names would give them away
         participants = participants.order_by("masked_search_name", "pk")
