@@ -19,14 +19,12 @@ from django.db.models import Min
 from enrollment.progress.models import (
     PendingParticipant,
     PendingPayment,
-    ProgressBreakdown,
-    ProgressSnapshot,
     RecomputeKind,
     RecomputeRun,
     RecomputeStatus,
 )
 from enrollment.progress.services.dates import days_affected, parse_days, snapshot_days
-from enrollment.progress.services.figures import COUNT_METRICS
+from enrollment.progress.services.deltas import figures_added, figures_stored
 from enrollment.progress.services.leaves import Leaves, People, leaves_compute
 from enrollment.register.models.participants import Participant, Payment
 from enrollment.territory.models.units import Level, Unit
@@ -58,6 +56,14 @@ def pending_payments_add(payments):
     """Queue payments ((payment id, participant id) pairs) of people already counted."""
     PendingPayment.objects.bulk_create([PendingPayment(payment_id=pay, participant_id=par) for pay, par in payments],
                                        batch_size=CHUNK, ignore_conflicts=True)
+
+
+def pending_statistics_refresh():
+    """PostgreSQL: statistics of the waiting lists as they stand. Never analysed, they read as some
+    9,000 rows whatever they hold, and the queries joining them to the payments scan all of those."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {PendingParticipant._meta.db_table}, {PendingPayment._meta.db_table}")
 
 
 def pending_participant_ids():
@@ -139,7 +145,8 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None, new_people=T
     """The leaves the waiting people's changes touch, each with its stored figures plus those changes.
 
     `recounted` holds the (commune, day) this run has already recounted from the register, which
-    count them already. Returns (figures, breakdowns, labels, paths of the units, their communes).
+    count them already. Returns (figures, paths of the units, the changes added (Leaves of
+    differences), the communes touched).
     """
     added = additions_changes(days, breakdown_days, new_people, paying_again, on_step)
     unit_ids = {unit_id for unit_id, _day in added.figures} | {key[0] for key in added.breakdowns}
@@ -147,44 +154,11 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None, new_people=T
              Unit.objects.filter(pk__in=unit_ids).values_list("pk", "level", "parent_id", "path")}
 
     def adds(unit_id, day):
-        return (units[unit_id][0], day) not in recounted
+        return unit_id in units and (units[unit_id][0], day) not in recounted
 
-    figures = _stored_figures(units, days)
-    for (unit_id, day), values in added.figures.items():
-        if unit_id in units and adds(unit_id, day):
-            target = figures[(unit_id, day)]
-            for metric, value in values.items():
-                target[metric] = target.get(metric, 0) + value
-
-    breakdowns, labels = _stored_breakdowns(units, breakdown_days)
-    for (unit_id, day, dimension, key), added_counts in added.breakdowns.items():
-        if unit_id in units and adds(unit_id, day):
-            counts = breakdowns.setdefault((unit_id, day, dimension, key), [0, 0, 0])
-            for column, value in enumerate(added_counts):
-                counts[column] += value
-            if not any(counts):  # a key no one counts in any more has no row, as after a full run
-                del breakdowns[(unit_id, day, dimension, key)]
+    counted = Leaves()
+    counted.figures = {(unit_id, day): values for (unit_id, day), values in added.figures.items() if adds(unit_id, day)}
+    counted.breakdowns = {key: counts for key, counts in added.breakdowns.items() if adds(key[0], key[1])}
+    figures = figures_added(figures_stored(list(units), days), counted.figures)
     paths = {pk: path for pk, (_commune, path) in units.items()}
-    return figures, breakdowns, labels, paths, {commune for commune, _path in units.values()}
-
-
-def _stored_figures(units, days):
-    figures = {(unit_id, day): {} for unit_id in units for day in days}
-    for chunk in _chunks(units):
-        rows = ProgressSnapshot.objects.filter(unit_id__in=chunk, date__in=days, metric__in=COUNT_METRICS)
-        for unit_id, day, metric, actual in rows.values_list("unit_id", "date", "metric", "actual"):
-            figures[(unit_id, day)][metric] = int(actual)
-    return figures
-
-
-def _stored_breakdowns(units, days):
-    breakdowns, labels = {}, {}
-    if not days:
-        return breakdowns, labels
-    for chunk in _chunks(units):
-        rows = ProgressBreakdown.objects.filter(unit_id__in=chunk, date__in=days).values_list(
-            "unit_id", "date", "dimension", "key", "label", "new_participants", "active_participants", "new_in_month")
-        for unit_id, day, dimension, key, label, new, active, in_month in rows:
-            breakdowns[(unit_id, day, dimension, key)] = [new, active, in_month]
-            labels[(dimension, key)] = label
-    return breakdowns, labels
+    return figures, paths, counted, {commune for commune, _path in units.values()}

@@ -31,6 +31,7 @@ from enrollment.progress.services.additions import (
     pending_clear,
     pending_participant_ids,
     pending_payment_ids,
+    pending_statistics_refresh,
 )
 from enrollment.progress.services.dates import (
     days_affected,
@@ -39,6 +40,7 @@ from enrollment.progress.services.dates import (
     parse_days,
     snapshot_days,
 )
+from enrollment.progress.services.deltas import breakdowns_apply, changes_above, figures_added, figures_stored
 from enrollment.progress.services.leaves import leaves_compute
 from enrollment.progress.services.legacy import legacy_figures_write
 from enrollment.progress.services.outbox import (  # noqa: F401 - the register, imports and plans call these here
@@ -255,6 +257,8 @@ def _ancestors_of(commune_ids):
 
 def _execute(run, today, step):
     added, paid = pending_participant_ids(), pending_payment_ids()
+    if added or paid:
+        pending_statistics_refresh()
     changes = _changes_absorb(run)
     days, communes, added_days = _scope_of(run, today, added or paid)
     counts = {"snapshot_rows": 0, "breakdown_rows": 0, "added_participants": len(added), "as_of": today}
@@ -262,7 +266,7 @@ def _execute(run, today, step):
         counts.update(unit_ids=run.unit_ids, dates=run.dates)
     computed_at = timezone.now()
 
-    touched = set()
+    touched, above = set(), None
     if communes is None or (days and communes):
         _leaves_recount(days, communes, today, computed_at, counts, step)
         touched |= set(communes or ())
@@ -270,11 +274,18 @@ def _execute(run, today, step):
         days = []
     if added_days:
         recounted_cells = {(c, d) for c in communes or () for d in days}
-        touched |= _leaves_add(added_days, today, recounted_cells, computed_at, counts,
-                               on_step=None if days else step, new_people=bool(added), paying_again=bool(paid))
+        added_communes, counted = _leaves_add(added_days, today, recounted_cells, computed_at, counts,
+                                              on_step=None if days else step, new_people=bool(added),
+                                              paying_again=bool(paid))
+        touched |= added_communes
+        if not days:  # no commune recounted: the units above move by the same differences
+            above = changes_above(counted, added_communes)
     days = sorted({*days, *added_days})
-    if days:
+    if above is not None:
+        _ancestors_add(days, above, computed_at, counts, step)
+    elif days:
         _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
+    if days:
         counts["snapshot_rows"] += legacy_figures_write(days, None if communes is None else touched, added,
                                                         computed_at)
     pending_clear(added, paid)
@@ -343,15 +354,28 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
 
 def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step, new_people, paying_again):
     """Add the waiting participants, and the differences the waiting repeat payments make, to the stored
-    figures of the leaves they count in; the communes touched."""
+    figures of the leaves they count in; (the communes touched, the differences added)."""
     breakdown_days = days_with_breakdowns(days)
-    figures, breakdowns, labels, paths, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
-                                                                    new_people, paying_again)
+    figures, paths, counted, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
+                                                         new_people, paying_again)
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
-    counts["breakdown_rows"] += breakdowns_replace(list(paths), breakdown_days, breakdown_rows(breakdowns, labels))
+    counts["breakdown_rows"] += breakdowns_apply(counted.breakdowns)
     if on_step:
         on_step()
-    return communes
+    return communes, counted
+
+
+def _ancestors_add(days, above, computed_at, counts, step):
+    """Add the differences carried above the communes to the stored figures of the districts, provinces
+    and the country (every day of the run: a forecast reads the unit's other days)."""
+    ancestors = {unit_id for unit_id, _day in above.figures} | {key[0] for key in above.breakdowns}
+    figures = figures_added(figures_stored(ancestors, days), above.figures)
+    step()
+    paths = dict(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
+    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
+    step()
+    counts["breakdown_rows"] += breakdowns_apply(above.breakdowns)
+    step()
 
 
 class _Stepper:

@@ -142,6 +142,17 @@ def snapshots_upsert(rows):
     return len(rows)
 
 
+def breakdowns_upsert(rows):
+    """Write breakdown rows, leaving the other rows of their units and days as they are."""
+    if not rows:
+        return
+    keys = ("unit_id", "date", "dimension", "key")
+    if connection.vendor == "postgresql":
+        _pg_sync(ProgressBreakdown, BREAKDOWN_COLUMNS, BREAKDOWN_TYPES, keys, rows, sorted({r[1] for r in rows}))
+    else:
+        _executemany_upsert(ProgressBreakdown, BREAKDOWN_COLUMNS, keys, rows)
+
+
 def breakdowns_replace(unit_ids, days, rows, national=False):
     """Make the breakdowns of these units on these days exactly `rows`. `unit_ids` None means
     every commune and village; `national` adds the country's rows."""

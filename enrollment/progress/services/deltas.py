@@ -1,0 +1,119 @@
+"""The waiting people's differences carried above the communes, and breakdown rows changed key by key.
+
+A district's, a province's or the country's count is the sum of its communes' counts, so what the
+waiting people change in their communes changes each unit above by the same amounts: those are added
+to the stored figures instead of summing every commune below again, and only the breakdown rows whose
+counts move are written.
+"""
+
+from django.db import connection
+
+from enrollment.progress.models import ProgressBreakdown, ProgressSnapshot
+from enrollment.progress.services.figures import COUNT_METRICS
+from enrollment.progress.services.leaves import Leaves
+from enrollment.progress.services.writes import breakdown_rows, breakdowns_upsert
+from enrollment.territory.models.units import Unit
+
+BREAKDOWN = ProgressBreakdown._meta.db_table
+CHUNK = 5000
+COUNTS = ("new_participants", "active_participants", "new_in_month")
+
+
+def changes_above(changes, communes):
+    """Leaves of differences of the districts and provinces above `communes` and of the country (None),
+    from `changes`' rows of those communes (their villages are inside them)."""
+    parents = dict(Unit.objects.filter(pk__in=communes).values_list("pk", "parent_id"))
+    grand = dict(Unit.objects.filter(pk__in={p for p in parents.values() if p}).values_list("pk", "parent_id"))
+    above = {commune: [u for u in (parent, grand.get(parent)) if u is not None] + [None]
+             for commune, parent in parents.items()}
+    result = Leaves()
+    for (unit_id, day), values in changes.figures.items():
+        for ancestor in above.get(unit_id, ()):
+            target = result.figures[(ancestor, day)]
+            for metric, value in values.items():
+                target[metric] = target.get(metric, 0) + value
+    for (unit_id, day, dimension, key), counts in changes.breakdowns.items():
+        for ancestor in above.get(unit_id, ()):
+            target = result.breakdowns[(ancestor, day, dimension, key)]
+            for column, value in enumerate(counts):
+                target[column] += value
+    return result
+
+
+def figures_stored(unit_ids, days):
+    """{(unit, day): {metric: count}} of every unit (None: the country) on every day, as stored."""
+    figures = {(unit_id, day): {} for unit_id in unit_ids for day in days}
+    ids = [u for u in unit_ids if u is not None]
+    queryset = ProgressSnapshot.objects.filter(date__in=days, metric__in=COUNT_METRICS)
+    parts = [queryset.filter(unit_id__in=ids[start:start + CHUNK]) for start in range(0, len(ids), CHUNK)]
+    if None in unit_ids:
+        parts.append(queryset.filter(unit__isnull=True))
+    for part in parts:
+        for unit_id, day, metric, actual in part.values_list("unit_id", "date", "metric", "actual"):
+            figures[(unit_id, day)][metric] = int(actual)
+    return figures
+
+
+def figures_added(stored, changes):
+    """The stored figures with the differences of `changes` ({(unit, day): {metric: difference}}) added."""
+    for key, values in changes.items():
+        if key in stored:
+            target = stored[key]
+            for metric, value in values.items():
+                target[metric] = target.get(metric, 0) + value
+    return stored
+
+
+def breakdowns_stored(keys):
+    """{(unit, day, dimension, key): [counts]} of the stored rows among `keys` (the country's unit is None)."""
+    if not keys:
+        return {}
+    if connection.vendor == "postgresql":
+        rows = []
+        columns = ", ".join(f"b.{c}" for c in COUNTS)
+        units = [k for k in keys if k[0] is not None]
+        country = [k for k in keys if k[0] is None]
+        with connection.cursor() as cursor:
+            if units:
+                cursor.execute(
+                    f"SELECT b.unit_id, b.date, b.dimension, b.key, {columns} FROM {BREAKDOWN} b "
+                    "JOIN unnest(%s::bigint[], %s::date[], %s::text[], %s::text[]) AS k(unit_id, date, dimension, key) "
+                    "ON b.unit_id = k.unit_id AND b.date = k.date AND b.dimension = k.dimension AND b.key = k.key",
+                    [list(column) for column in zip(*units, strict=True)])
+                rows += cursor.fetchall()
+            if country:
+                cursor.execute(
+                    f"SELECT b.unit_id, b.date, b.dimension, b.key, {columns} FROM {BREAKDOWN} b "
+                    "JOIN unnest(%s::date[], %s::text[], %s::text[]) AS k(date, dimension, key) "
+                    "ON b.unit_id IS NULL AND b.date = k.date AND b.dimension = k.dimension AND b.key = k.key",
+                    [list(column) for column in zip(*country, strict=True)][1:])
+                rows += cursor.fetchall()
+    else:  # the demo's SQLite: few rows
+        rows = ProgressBreakdown.objects.filter(date__in={k[1] for k in keys}).values_list(
+            "unit_id", "date", "dimension", "key", *COUNTS)
+    return {(u, d, dim, key): list(counts) for u, d, dim, key, *counts in rows if (u, d, dim, key) in keys}
+
+
+def breakdowns_changed(changes):
+    """The breakdown rows `changes` ({(unit, day, dimension, key): [differences]}) give, with the stored
+    counts added: (rows {key: counts} to write, keys whose counts are all zero now, to delete)."""
+    changes = {key: counts for key, counts in changes.items() if any(counts)}
+    stored = breakdowns_stored(set(changes))
+    rows, emptied = {}, []
+    for key, differences in changes.items():
+        counts = [a + b for a, b in zip(stored.get(key, [0, 0, 0]), differences, strict=True)]
+        if any(counts):
+            rows[key] = counts
+        elif key in stored:
+            emptied.append(key)
+    return rows, emptied
+
+
+def breakdowns_apply(changes):
+    """Add `changes` to the stored breakdown rows: the rows whose counts move are written, those left at
+    zero deleted (as a full run has no row for a key no one counts in). Returns the rows written."""
+    rows, emptied = breakdowns_changed(changes)
+    for unit_id, day, dimension, key in emptied:  # rare: someone's only row of a key moved to another
+        ProgressBreakdown.objects.filter(unit_id=unit_id, date=day, dimension=dimension, key=key).delete()
+    breakdowns_upsert(breakdown_rows(rows))
+    return len(rows)
