@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='participant',
-            index=models.Index(fields=['commune', 'full_name', 'personal_id'], include=('id', 'search_name'), name='participant_commune_name'),
+            index=models.Index(fields=['commune', 'full_name', 'personal_id'], include=('id', 'search_name', 'target_group', 'support_category'), name='participant_commune_name'),
         ),
     ]

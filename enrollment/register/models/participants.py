@@ -121,8 +121,9 @@ class Participant(models.Model):
             models.Index(fields=["first_paid_on"], name="participant_first_paid"),
             models.Index(fields=["commune", "first_paid_on"], name="participant_commune_first_paid"),
             models.Index(fields=["full_name"], name="participant_name"),
-            # An office's list and search by name, a page's keys read from the index alone (KeysFirstQuerySet).
-            models.Index(fields=["commune", "full_name", "personal_id"], include=["id", "search_name"],
+            # An office's list, search and filters: a page's keys read from the index alone (KeysFirstQuerySet).
+            models.Index(fields=["commune", "full_name", "personal_id"],
+                         include=["id", "search_name", "target_group", "support_category"],
                          name="participant_commune_name"),
             models.Index(fields=["legacy_unit"], condition=models.Q(legacy_unit__isnull=False),
                          name="participant_legacy_unit"),
