@@ -132,14 +132,18 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(workers, wait_seconds=30):
+def start_server(workers, wait_seconds=30, production=False):
+    """gunicorn with `workers` plain processes, or with `production`, as deploy/gunicorn.conf.py runs it
+    (threaded workers, which serve a page's static files side by side)."""
     port = free_port()
     # A cache of its own, so that the first request of each page is really cold.
     env = {**os.environ, "DEBUG": "False", "ALLOWED_HOSTS": "127.0.0.1,localhost",
-           "CACHE_KEY_PREFIX": f"bench-{time.time_ns()}"}
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "bhxh_targets.wsgi", "-w", str(workers), "-b",
-         f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
+           "CACHE_KEY_PREFIX": f"bench-{time.time_ns()}", "GUNICORN_BIND": f"127.0.0.1:{port}",
+           "GUNICORN_ACCESS_LOG": ""}
+    options = ["-c", str(ROOT / "deploy" / "gunicorn.conf.py")] if production else [
+        "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "bhxh_targets.wsgi", *options,
+                               "--log-level", "warning"], cwd=ROOT, env=env)
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         try:

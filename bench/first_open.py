@@ -1,6 +1,6 @@
 """First open of each dashboard level in Chromium with an empty browser cache: time until every chart is drawn.
 
-Serves the application as production does (gunicorn, DEBUG off, static files collected with hashed,
+Serves the application as production does (gunicorn with deploy/gunicorn.conf.py, DEBUG off, static files collected with hashed,
 compressed names and served by WhiteNoise), opens the national, a province, a district and a commune
 dashboard in Debian's Chromium (through Playwright, as tests/e2e do), each time in a new browser context
 (empty cache), and reads the page's own timings: the HTML's response end and the marks static/js/dashboard.js
@@ -98,7 +98,7 @@ def bundle_alone(browser, bundle):
     return elapsed
 
 
-def run(opens=OPENS, workers=2):
+def run(opens=OPENS):
     setup_django()
     from django.utils import timezone
     from playwright.sync_api import sync_playwright
@@ -122,7 +122,7 @@ def run(opens=OPENS, workers=2):
     basic_bundle = ROOT / "static" / "js" / "plotly-basic.min.js"
     load_before = load()
     cpu_before = os.times()
-    server, port = start_server(workers, wait_seconds=120)  # a loaded machine starts it slowly
+    server, port = start_server(None, wait_seconds=120, production=True)  # a loaded machine starts it slowly
     results = {}
     try:
         with sync_playwright() as playwright:
@@ -153,7 +153,7 @@ def _ms(value):
 def format_report(report):
     lines = [
         f"Figures of {report['day']:%d/%m/%Y}; Chromium 1366×768, a new browser context (empty cache) for each of "
-        f"{len(next(iter(report['levels'].values())))} opens per level; gunicorn with 2 workers, DEBUG off, static "
+        f"{len(next(iter(report['levels'].values())))} opens per level; gunicorn as deploy/gunicorn.conf.py runs it, DEBUG off, static "
         f"files collected (hashed names, gzip/brotli). Load average before {report['load_before'][0]:.2f} / after "
         f"{report['load_after'][0]:.2f} on {report['cpus']} CPUs: the machine is shared, so the wall-clock columns "
         "move with the load; the CPU columns (the renderer's main thread) much less.",
