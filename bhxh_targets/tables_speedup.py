@@ -2,17 +2,12 @@
 
 `inspect.signature` is slow (a quarter of a participant list's CPU), and a function's signature
 never changes, so it is read once per function and kept. The model field a column's accessor names is
-looked up for every cell too, and is kept the same way, as is each choice field's mapping of values to
-labels. Installed once, from the settings'
-apps (`EnrollmentConfig.ready`).
+looked up for every cell too, and is kept the same way. Installed once, from the settings' apps
+(`EnrollmentConfig.ready`).
 """
 
 import weakref
 
-from django.db.models import Model
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
 from django_tables2 import utils
 
 _original = utils.signature
@@ -48,21 +43,6 @@ def _get_field(accessor, model):
     return _fields[key]
 
 
-_labels = {}
-
-
-def _get_FIELD_display(record, field):  # noqa: N802 - Django's name
-    """A choice's label, as Django gives it, from a mapping built once per field and language: Django
-    builds it again from the lazy labels for every cell of a column of choices (a fifth of a list's CPU)."""
-    key = (field, get_language())
-    labels = _labels.get(key)
-    if labels is None:
-        labels = _labels[key] = {make_hashable(value): str(label) for value, label in field.flatchoices}
-    value = getattr(record, field.attname)
-    return force_str(labels.get(make_hashable(value), value), strings_only=True)
-
-
 def install():
     utils.signature = _signature
     utils.Accessor.get_field = _get_field
-    Model._get_FIELD_display = _get_FIELD_display
