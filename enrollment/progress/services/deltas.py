@@ -19,19 +19,26 @@ CHUNK = 5000
 COUNTS = ("new_participants", "active_participants", "new_in_month")
 
 
-def changes_above(changes, communes):
-    """Leaves of differences of the districts and provinces above `communes` and of the country (None),
-    from `changes`' rows of those communes (their villages are inside them)."""
+def units_above(communes):
+    """{commune: [its district, its province, None (the country)]}, leaving out levels a commune lacks."""
     parents = dict(Unit.objects.filter(pk__in=communes).values_list("pk", "parent_id"))
     grand = dict(Unit.objects.filter(pk__in={p for p in parents.values() if p}).values_list("pk", "parent_id"))
-    above = {commune: [u for u in (parent, grand.get(parent)) if u is not None] + [None]
-             for commune, parent in parents.items()}
+    return {commune: [u for u in (parent, grand.get(parent)) if u is not None] + [None]
+            for commune, parent in parents.items()}
+
+
+def _add(target, values):
+    for name, value in values.items():
+        target[name] = target.get(name, 0) + value
+
+
+def changes_above(changes, above):
+    """Leaves of differences of the units `above` ({commune: units above it}) each commune of `changes`
+    (their villages are inside them)."""
     result = Leaves()
     for (unit_id, day), values in changes.figures.items():
         for ancestor in above.get(unit_id, ()):
-            target = result.figures[(ancestor, day)]
-            for metric, value in values.items():
-                target[metric] = target.get(metric, 0) + value
+            _add(result.figures[(ancestor, day)], values)
     for (unit_id, day, dimension, key), counts in changes.breakdowns.items():
         for ancestor in above.get(unit_id, ()):
             target = result.breakdowns[(ancestor, day, dimension, key)]
@@ -58,9 +65,7 @@ def figures_added(stored, changes):
     """The stored figures with the differences of `changes` ({(unit, day): {metric: difference}}) added."""
     for key, values in changes.items():
         if key in stored:
-            target = stored[key]
-            for metric, value in values.items():
-                target[metric] = target.get(metric, 0) + value
+            _add(stored[key], values)
     return stored
 
 

@@ -40,7 +40,13 @@ from enrollment.progress.services.dates import (
     parse_days,
     snapshot_days,
 )
-from enrollment.progress.services.deltas import breakdowns_apply, changes_above, figures_added, figures_stored
+from enrollment.progress.services.deltas import (
+    breakdowns_apply,
+    changes_above,
+    figures_added,
+    figures_stored,
+    units_above,
+)
 from enrollment.progress.services.leaves import leaves_compute
 from enrollment.progress.services.legacy import legacy_figures_write
 from enrollment.progress.services.outbox import (  # noqa: F401 - the register, imports and plans call these here
@@ -250,9 +256,7 @@ def _communes_in(unit_ids):
 
 
 def _ancestors_of(commune_ids):
-    parents = set(Unit.objects.filter(pk__in=commune_ids).values_list("parent_id", flat=True))
-    grand = set(Unit.objects.filter(pk__in=parents).exclude(parent__isnull=True).values_list("parent_id", flat=True))
-    return sorted(parents | grand) + [None]
+    return sorted({unit for units in units_above(commune_ids).values() for unit in units if unit}) + [None]
 
 
 def _execute(run, today, step):
@@ -279,7 +283,7 @@ def _execute(run, today, step):
                                               paying_again=bool(paid))
         touched |= added_communes
         if not days:  # no commune recounted: the units above move by the same differences
-            above = changes_above(counted, added_communes)
+            above = changes_above(counted, units_above(added_communes))
     days = sorted({*days, *added_days})
     if above is not None:
         _ancestors_add(days, above, computed_at, counts, step)

@@ -10,7 +10,7 @@ from enrollment.shared.history import changes
 from enrollment.shared.models.users import OFFICE_ROLES, Role
 from enrollment.shared.scoping import scope_path, scope_queryset, visible_units
 from enrollment.territory.models.officers import Staff
-from enrollment.territory.models.units import Level, Unit
+from enrollment.territory.models.units import Level
 
 ENTRY_ROLES = (*OFFICE_ROLES, Role.AGENT_STAFF)
 # Correcting what is saved is the offices' work; every correction is kept in the history.
@@ -27,8 +27,7 @@ def participants_for(user, queryset=None):
         if organisation_id is None:
             return queryset.none()
         return queryset.filter(_of_organisation(organisation_id))
-    prefix = scope_path(user)
-    if prefix == "" or prefix is None:
+    if not scope_path(user):  # the whole country, or nothing
         return scope_queryset(user, queryset, unit_field="commune")
     return queryset.filter(commune_id__in=area_commune_ids(user))
 
@@ -38,8 +37,7 @@ def area_commune_ids(user):
     people from the column's statistics and sorts them, where a join on the units' paths made it walk the
     whole register in name order (docs/BENCHMARKS.md, load)."""
     if not hasattr(user, "_area_commune_ids"):
-        user._area_commune_ids = list(
-            scope_queryset(user, Unit.objects.filter(level=Level.COMMUNE), unit_field=None).values_list("pk", flat=True))
+        user._area_commune_ids = list(visible_units(user).filter(level=Level.COMMUNE).values_list("pk", flat=True))
     return user._area_commune_ids
 
 
