@@ -37,7 +37,7 @@ class MaskedTable(tables.Table):
     def __init__(self, data, *args, user, participant_field="pk", **kwargs):
         super().__init__(data, *args, **kwargs)
         self.policy = PersonalDataPolicy(user, data)
-        self.participant_field = participant_field
+        self.participant = tables.A(participant_field)
         if not self.policy.full:
             # Sorting by a hidden value would give it away: names sort by their masked form, the rest not at all.
             for name in self.masked:
@@ -48,7 +48,7 @@ class MaskedTable(tables.Table):
                 self.columns["full_name"].column.order_by = ("masked_search_name", "pk")
 
     def shows(self, record):
-        return self.policy.shows(tables.A(self.participant_field).resolve(record))
+        return self.policy.full or self.policy.shows(self.participant.resolve(record))
 
     def personal(self, record, name, value):
         if self.shows(record):
