@@ -9,14 +9,19 @@ counts move are written.
 from django.db import connection
 
 from enrollment.progress.models import ProgressBreakdown, ProgressSnapshot
-from enrollment.progress.services.figures import COUNT_METRICS
+from enrollment.progress.models import ProgressMetric as M
+from enrollment.progress.services.figures import COUNT_METRICS, History
 from enrollment.progress.services.leaves import Leaves
 from enrollment.progress.services.writes import breakdown_rows, breakdowns_upsert
+from enrollment.shared.months import same_day_last_year
 from enrollment.territory.models.units import Unit
 
 BREAKDOWN = ProgressBreakdown._meta.db_table
 CHUNK = 5000
 COUNTS = ("new_participants", "active_participants", "new_in_month")
+# Besides its own count, a metric's row reads other counts of its (unit, day): coverage the participants,
+# the forecasts of participants and of coverage the new participants.
+ROWS_READING = {M.SI_NEW: (M.SI_PARTICIPANTS, M.COVERAGE), M.SI_PARTICIPANTS: (M.COVERAGE,)}
 
 
 def units_above(communes):
@@ -51,7 +56,7 @@ def figures_stored(unit_ids, days):
     """{(unit, day): {metric: count}} of every unit (None: the country) on every day, as stored."""
     figures = {(unit_id, day): {} for unit_id in unit_ids for day in days}
     ids = [u for u in unit_ids if u is not None]
-    queryset = ProgressSnapshot.objects.filter(date__in=days, metric__in=COUNT_METRICS)
+    queryset = ProgressSnapshot.objects.filter(date__in=days, metric__in=COUNT_METRICS).order_by()
     parts = [queryset.filter(unit_id__in=ids[start:start + CHUNK]) for start in range(0, len(ids), CHUNK)]
     if None in unit_ids:
         parts.append(queryset.filter(unit__isnull=True))
@@ -59,6 +64,27 @@ def figures_stored(unit_ids, days):
         for unit_id, day, metric, actual in part.values_list("unit_id", "date", "metric", "actual"):
             figures[(unit_id, day)][metric] = int(actual)
     return figures
+
+
+def rows_moved(stored, changes, days):
+    """{(unit, day): the metrics whose rows the differences `changes` move, or None for every metric of
+    a (unit, day) that has no rows yet}, for `stored` as read before the differences are added. None
+    when a day of the run is last year's for another (its growth and forecasts read it): then every
+    row of the run is written."""
+    if set(days) & (History.wanted(days) | {same_day_last_year(day) for day in days}):
+        return None
+    moved = {}
+    for key, values in changes.items():
+        if key not in stored:
+            continue
+        if not stored[key]:
+            moved[key] = None
+            continue
+        metrics = {metric for metric, value in values.items() if value}
+        metrics.update(*(ROWS_READING.get(metric, ()) for metric in list(metrics)))
+        if metrics:
+            moved[key] = metrics
+    return moved
 
 
 def figures_added(stored, changes):

@@ -45,6 +45,7 @@ from enrollment.progress.services.deltas import (
     changes_above,
     figures_added,
     figures_stored,
+    rows_moved,
     units_above,
 )
 from enrollment.progress.services.leaves import leaves_compute
@@ -360,9 +361,9 @@ def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step, new_
     """Add the waiting participants, and the differences the waiting repeat payments make, to the stored
     figures of the leaves they count in; (the communes touched, the differences added)."""
     breakdown_days = days_with_breakdowns(days)
-    figures, paths, counted, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
-                                                         new_people, paying_again)
-    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
+    figures, moved, paths, counted, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
+                                                                new_people, paying_again)
+    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at, moved)
     counts["breakdown_rows"] += breakdowns_apply(counted.breakdowns)
     if on_step:
         on_step()
@@ -373,10 +374,12 @@ def _ancestors_add(days, above, computed_at, counts, step):
     """Add the differences carried above the communes to the stored figures of the districts, provinces
     and the country (every day of the run: a forecast reads the unit's other days)."""
     ancestors = {unit_id for unit_id, _day in above.figures} | {key[0] for key in above.breakdowns}
-    figures = figures_added(figures_stored(ancestors, days), above.figures)
+    stored = figures_stored(ancestors, days)
+    moved = rows_moved(stored, above.figures, days)
+    figures = figures_added(stored, above.figures)
     step()
     paths = dict(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
-    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at)
+    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at, moved)
     step()
     counts["breakdown_rows"] += breakdowns_apply(above.breakdowns)
     step()

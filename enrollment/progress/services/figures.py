@@ -124,7 +124,7 @@ class History:
         if missing:
             national = None in unit_ids
             ids = [u for u in unit_ids if u is not None]
-            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=HISTORY_METRICS)
+            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=HISTORY_METRICS).order_by()
             rows = list(queryset.filter(unit_id__in=ids).values_list("unit_id", "date", "metric", "actual"))
             if national:
                 rows += list(queryset.filter(unit__isnull=True).values_list("unit_id", "date", "metric", "actual"))
@@ -219,8 +219,9 @@ def actual_values(unit_id, day, values, labour):
     return actuals
 
 
-def snapshot_rows(figures, plans, labour, history, computed_at, last_year_of):
-    """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric.
+def snapshot_rows(figures, plans, labour, history, computed_at, last_year_of, only=None):
+    """Tuples in SNAPSHOT_COLUMNS order for every (unit, day) of `figures` and every metric; with
+    `only` ({(unit, day): metrics, or None for all}), for those (unit, day) and metrics alone.
 
     `last_year_of(actuals)` gives the LastYear book (`services/growth.py`) over these actuals."""
     rows = []
@@ -229,9 +230,14 @@ def snapshot_rows(figures, plans, labour, history, computed_at, last_year_of):
     all_actuals = {key: actual_values(*key, values, labour) for key, values in figures.items()}
     last_year = last_year_of(all_actuals)
     for (unit_id, day), values in figures.items():
+        if only is not None and (unit_id, day) not in only:
+            continue
+        metrics = None if only is None else only[(unit_id, day)]
         labour_force = labour.get(unit_id, day.year)
         expected = forecasts(unit_id, day, values, labour_force, history)
         for metric, actual in all_actuals[(unit_id, day)].items():
+            if metrics is not None and metric not in metrics:
+                continue
             forecast = _dec(expected.get(metric))
             before = last_year.value(unit_id, day, metric)
             growth = (_dec(before), *map(_dec, growth_of(actual, before)))

@@ -29,18 +29,21 @@ def growth_of(actual, last_year):
 class LastYear:
     """Last year's actuals of the (unit, day) rows a run writes."""
 
-    def __init__(self, actuals, unit_ids, run_days):
-        # `actuals`: {(unit, day): {metric: actual}} of the rows this run writes (its shown rows).
+    def __init__(self, actuals, unit_ids, run_days, metrics=None):
+        # `actuals`: {(unit, day): {metric: actual}} of the rows this run writes (its shown rows);
+        # `metrics`: the only ones read from the stored rows, when the run writes no others.
         self.actuals, self.run_days = actuals, set(run_days)
         wanted = {same_day_last_year(day) for day in self.run_days} - self.run_days
         self.computed_days, self.stored = set(), {}
         if not wanted:
             return
-        self.computed_days = set(ProgressSnapshot.objects.filter(date__in=wanted, unit__isnull=True)
+        self.computed_days = set(ProgressSnapshot.objects.filter(date__in=wanted, unit__isnull=True).order_by()
                                  .values_list("date", flat=True).distinct())
         if not self.computed_days:
             return
-        rows = ProgressSnapshot.objects.filter(date__in=self.computed_days)
+        rows = ProgressSnapshot.objects.filter(date__in=self.computed_days).order_by()
+        if metrics is not None:
+            rows = rows.filter(metric__in=metrics)
         ids = [u for u in unit_ids if u is not None]
         if len(ids) <= FILTER_UNITS_UP_TO:
             rows = rows.filter(Q(unit_id__in=ids) | Q(unit__isnull=True))

@@ -180,9 +180,10 @@ def breakdowns_replace(unit_ids, days, rows, national=False):
     return len(rows)
 
 
-def figures_write(figures, paths, days, computed_at):
+def figures_write(figures, paths, days, computed_at, moved=None):
     """Upsert the rows of every (unit, day) of `figures` ({(unit, day): {metric: count}}) that has
-    something to show: people, a plan or a labour force; delete the others'."""
+    something to show: people, a plan or a labour force; delete the others'. With `moved` (`rows_moved`),
+    only the rows of the metrics it names are written."""
     years = sorted({d.year for d in days})
     unit_ids = list(paths) + ([None] if any(u is None for u, _d in figures) else [])
     labour = LabourBook(years)
@@ -196,8 +197,9 @@ def figures_write(figures, paths, days, computed_at):
     }
     history = History(figures, unit_ids, years, days, shown)
     _delete_emptied([key for key in figures if key not in shown])
+    written = None if moved is None or None in moved.values() else set().union(*moved.values())
     return snapshots_upsert(snapshot_rows(shown, plans, labour, history, computed_at,
-                                          lambda actuals: LastYear(actuals, unit_ids, days)))
+                                          lambda actuals: LastYear(actuals, unit_ids, days, written), moved))
 
 
 def _delete_emptied(keys):

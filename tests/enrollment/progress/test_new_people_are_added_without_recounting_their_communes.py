@@ -112,3 +112,21 @@ def test_a_run_stopped_half_way_keeps_the_new_people_waiting_for_the_next(
     incremental = everything()
     progress_recompute(full=True)
     assert everything() == incremental
+
+
+
+def test_a_new_person_rewrites_only_the_figures_they_move(tree, history, today, national_admin, client_for,
+                                                          upload_import):
+    """Their participants, new participants of the year and of the month, and the coverage, in their
+    commune, district, province and the country: 16 rows, not every figure of those units."""
+    progress_recompute(full=True)
+    new_person = f"082190000001,Lê Thị Hoa,02/03/1990,Nữ,{tree.commune.code},{today:%d/%m/%Y},monthly,2.000.000\n"
+
+    job = upload_import(client_for(national_admin), "participants", (HEADER + new_person).encode())
+
+    assert job.status == "done", job.errors[:3]
+    run = RecomputeRun.objects.filter(kind="incremental").get()
+    assert (run.status, run.added_participants, run.snapshot_rows) == ("done", 1, 16)
+    incremental = everything()
+    progress_recompute(full=True)
+    assert everything() == incremental
