@@ -271,24 +271,20 @@ def _execute(run, today, step):
         counts.update(unit_ids=run.unit_ids, dates=run.dates)
     computed_at = timezone.now()
 
-    touched, above = set(), None
+    touched = set()
     if communes is None or (days and communes):
         _leaves_recount(days, communes, today, computed_at, counts, step)
         touched |= set(communes or ())
     else:
         days = []
+    # No commune recounted: the units above move by the same differences as the leaves, written with them.
+    above_added = bool(added_days) and not days
     if added_days:
         recounted_cells = {(c, d) for c in communes or () for d in days}
-        added_communes, counted = _leaves_add(added_days, today, recounted_cells, computed_at, counts,
-                                              on_step=None if days else step, new_people=bool(added),
-                                              paying_again=bool(paid))
-        touched |= added_communes
-        if not days:  # no commune recounted: the units above move by the same differences
-            above = changes_above(counted, units_above(added_communes))
+        touched |= _leaves_add(added_days, today, recounted_cells, computed_at, counts, step, new_people=bool(added),
+                               paying_again=bool(paid), above_too=above_added)
     days = sorted({*days, *added_days})
-    if above is not None:
-        _ancestors_add(days, above, computed_at, counts, step)
-    elif days:
+    if days and not above_added:
         _ancestors_roll_up(days, None if communes is None else touched, today, computed_at, counts, step)
     if days:
         counts["snapshot_rows"] += legacy_figures_write(days, None if communes is None else touched, added,
@@ -357,32 +353,36 @@ def _leaves_recount(days, communes, today, computed_at, counts, step):
     step()
 
 
-def _leaves_add(days, today, recounted_cells, computed_at, counts, on_step, new_people, paying_again):
+def _leaves_add(days, today, recounted_cells, computed_at, counts, step, new_people, paying_again, above_too):
     """Add the waiting participants, and the differences the waiting repeat payments make, to the stored
-    figures of the leaves they count in; (the communes touched, the differences added)."""
+    figures of the leaves they count in and, with `above_too`, of the districts, provinces and the
+    country above them (every day of the run for those: a forecast reads the unit's other days); all
+    written at once. Returns the communes touched."""
     breakdown_days = days_with_breakdowns(days)
-    figures, moved, paths, counted, communes = additions_leaves(days, breakdown_days, recounted_cells, on_step,
+    if not above_too:  # the recount before has marked its steps
+        step = _no_step
+    figures, moved, paths, counted, communes = additions_leaves(days, breakdown_days, recounted_cells, step,
                                                                 new_people, paying_again)
-    counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at, moved)
-    counts["breakdown_rows"] += breakdowns_apply(counted.breakdowns)
-    if on_step:
-        on_step()
-    return communes, counted
-
-
-def _ancestors_add(days, above, computed_at, counts, step):
-    """Add the differences carried above the communes to the stored figures of the districts, provinces
-    and the country (every day of the run: a forecast reads the unit's other days)."""
-    ancestors = {unit_id for unit_id, _day in above.figures} | {key[0] for key in above.breakdowns}
-    stored = figures_stored(ancestors, days)
-    moved = rows_moved(stored, above.figures, days)
-    figures = figures_added(stored, above.figures)
+    breakdowns = counted.breakdowns
+    if above_too:
+        above = changes_above(counted, units_above(communes))
+        ancestors = {unit_id for unit_id, _day in above.figures} | {key[0] for key in above.breakdowns}
+        stored = figures_stored(ancestors, days)
+        moved_above = rows_moved(stored, above.figures, days)
+        figures.update(figures_added(stored, above.figures))
+        moved = None if moved is None or moved_above is None else {**moved, **moved_above}
+        paths.update(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
+        breakdowns = {**breakdowns, **above.breakdowns}
     step()
-    paths = dict(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
     counts["snapshot_rows"] += figures_write(figures, paths, days, computed_at, moved)
     step()
-    counts["breakdown_rows"] += breakdowns_apply(above.breakdowns)
+    counts["breakdown_rows"] += breakdowns_apply(breakdowns)
     step()
+    return communes
+
+
+def _no_step():
+    pass
 
 
 class _Stepper:
