@@ -8,10 +8,11 @@ counts move are written.
 
 from django.db import connection
 
-from enrollment.progress.models import ProgressBreakdown, ProgressSnapshot
+from enrollment.progress.models import ProgressBreakdown
 from enrollment.progress.models import ProgressMetric as M
 from enrollment.progress.services.figures import COUNT_METRICS, History
 from enrollment.progress.services.leaves import Leaves
+from enrollment.progress.services.stored import stored_actuals
 from enrollment.progress.services.writes import breakdown_rows, breakdowns_upsert
 from enrollment.shared.months import same_day_last_year
 from enrollment.territory.models.units import Unit
@@ -55,14 +56,8 @@ def changes_above(changes, above):
 def figures_stored(unit_ids, days):
     """{(unit, day): {metric: count}} of every unit (None: the country) on every day, as stored."""
     figures = {(unit_id, day): {} for unit_id in unit_ids for day in days}
-    ids = [u for u in unit_ids if u is not None]
-    queryset = ProgressSnapshot.objects.filter(date__in=days, metric__in=COUNT_METRICS).order_by()
-    parts = [queryset.filter(unit_id__in=ids[start:start + CHUNK]) for start in range(0, len(ids), CHUNK)]
-    if None in unit_ids:
-        parts.append(queryset.filter(unit__isnull=True))
-    for part in parts:
-        for unit_id, day, metric, actual in part.values_list("unit_id", "date", "metric", "actual"):
-            figures[(unit_id, day)][metric] = int(actual)
+    for unit_id, day, metric, actual in stored_actuals(unit_ids, days, COUNT_METRICS):
+        figures[(unit_id, day)][metric] = int(actual)
     return figures
 
 

@@ -8,8 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from enrollment.plans.phasing import phased_value
 from enrollment.plans.selectors.plans import plan_versions_for
-from enrollment.progress.models import ProgressMetric, ProgressSnapshot, ProgressStatus
+from enrollment.progress.models import ProgressMetric, ProgressStatus
 from enrollment.progress.services.growth import growth_of
+from enrollment.progress.services.stored import stored_actuals
 from enrollment.shared.formats import percent_of
 from enrollment.shared.months import month_end
 from enrollment.territory.models.units import CodeSet, LabourForce, Level, Unit
@@ -121,15 +122,8 @@ class History:
         self.figures, self.shown = figures, shown
         missing = sorted(self.wanted(run_days) - set(run_days))
         self.stored = {}
-        if missing:
-            national = None in unit_ids
-            ids = [u for u in unit_ids if u is not None]
-            queryset = ProgressSnapshot.objects.filter(date__in=missing, metric__in=HISTORY_METRICS).order_by()
-            rows = list(queryset.filter(unit_id__in=ids).values_list("unit_id", "date", "metric", "actual"))
-            if national:
-                rows += list(queryset.filter(unit__isnull=True).values_list("unit_id", "date", "metric", "actual"))
-            for unit_id, day, metric, actual in rows:
-                self.stored.setdefault((unit_id, day), {})[metric] = actual
+        for unit_id, day, metric, actual in stored_actuals(unit_ids, missing, HISTORY_METRICS):
+            self.stored.setdefault((unit_id, day), {})[metric] = actual
 
     @staticmethod
     def wanted(run_days):

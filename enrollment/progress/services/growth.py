@@ -7,9 +7,8 @@ it is never read as zero. A computed day on which the unit had no row did read z
 
 from decimal import Decimal
 
-from django.db.models import Q
-
-from enrollment.progress.models import ProgressSnapshot
+from enrollment.progress.models import ProgressMetric, ProgressSnapshot
+from enrollment.progress.services.stored import stored_actuals
 from enrollment.shared.formats import percent_of
 from enrollment.shared.months import same_day_last_year
 
@@ -41,14 +40,13 @@ class LastYear:
                                  .values_list("date", flat=True).distinct())
         if not self.computed_days:
             return
-        rows = ProgressSnapshot.objects.filter(date__in=self.computed_days).order_by()
-        if metrics is not None:
-            rows = rows.filter(metric__in=metrics)
-        ids = [u for u in unit_ids if u is not None]
-        if len(ids) <= FILTER_UNITS_UP_TO:
-            rows = rows.filter(Q(unit_id__in=ids) | Q(unit__isnull=True))
-        for unit_id, day, metric, actual in rows.values_list("unit_id", "date", "metric", "actual").iterator(
-                chunk_size=20000):
+        metrics = metrics or ProgressMetric.values
+        if len(unit_ids) <= FILTER_UNITS_UP_TO:
+            rows = stored_actuals({*unit_ids, None}, self.computed_days, metrics)
+        else:
+            rows = (ProgressSnapshot.objects.filter(date__in=self.computed_days, metric__in=metrics).order_by()
+                    .values_list("unit_id", "date", "metric", "actual").iterator(chunk_size=20000))
+        for unit_id, day, metric, actual in rows:
             self.stored[(unit_id, day, metric)] = actual
 
     def value(self, unit_id, day, metric):
