@@ -24,7 +24,7 @@ from enrollment.progress.models import (
     RecomputeStatus,
 )
 from enrollment.progress.services.dates import days_affected, parse_days, snapshot_days
-from enrollment.progress.services.deltas import figures_added, figures_stored, rows_moved
+from enrollment.progress.services.deltas import figures_moved
 from enrollment.progress.services.leaves import Leaves, People, leaves_compute
 from enrollment.register.models.participants import Participant, Payment
 from enrollment.territory.models.units import Level, Unit
@@ -145,7 +145,7 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None, new_people=T
     """The leaves the waiting people's changes touch, each with its stored figures plus those changes.
 
     `recounted` holds the (commune, day) this run has already recounted from the register, which
-    count them already. Returns (figures, the rows they move (`rows_moved`), paths of the units, the
+    count them already. Returns (figures, the rows they move (`figures_moved`), paths of the units, the
     changes added (Leaves of differences), the communes touched).
     """
     added = additions_changes(days, breakdown_days, new_people, paying_again, on_step)
@@ -159,8 +159,6 @@ def additions_leaves(days, breakdown_days, recounted, on_step=None, new_people=T
     counted = Leaves()
     counted.figures = {(unit_id, day): values for (unit_id, day), values in added.figures.items() if adds(unit_id, day)}
     counted.breakdowns = {key: counts for key, counts in added.breakdowns.items() if adds(key[0], key[1])}
-    stored = figures_stored(list(units), days)
-    moved = rows_moved(stored, counted.figures, days)
-    figures = figures_added(stored, counted.figures)
+    figures, moved = figures_moved(list(units), days, counted.figures)
     paths = {pk: path for pk, (_commune, path) in units.items()}
     return figures, moved, paths, counted, {commune for commune, _path in units.values()}

@@ -18,7 +18,6 @@ from enrollment.shared.months import same_day_last_year
 from enrollment.territory.models.units import Unit
 
 BREAKDOWN = ProgressBreakdown._meta.db_table
-CHUNK = 5000
 COUNTS = ("new_participants", "active_participants", "new_in_month")
 # Besides its own count, a metric's row reads other counts of its (unit, day): coverage the participants,
 # the forecasts of participants and of coverage the new participants.
@@ -61,6 +60,22 @@ def figures_stored(unit_ids, days):
     return figures
 
 
+def figures_added(stored, changes):
+    """The stored figures with the differences of `changes` ({(unit, day): {metric: difference}}) added."""
+    for key, values in changes.items():
+        if key in stored:
+            _add(stored[key], values)
+    return stored
+
+
+def figures_moved(unit_ids, days, changes):
+    """The stored figures of `unit_ids` on `days` with the differences `changes` added, and the rows
+    those differences move (`rows_moved`)."""
+    stored = figures_stored(unit_ids, days)
+    moved = rows_moved(stored, changes, days)
+    return figures_added(stored, changes), moved
+
+
 def rows_moved(stored, changes, days):
     """{(unit, day): the metrics whose rows the differences `changes` move, or None for every metric of
     a (unit, day) that has no rows yet}, for `stored` as read before the differences are added. None
@@ -80,14 +95,6 @@ def rows_moved(stored, changes, days):
         if metrics:
             moved[key] = metrics
     return moved
-
-
-def figures_added(stored, changes):
-    """The stored figures with the differences of `changes` ({(unit, day): {metric: difference}}) added."""
-    for key, values in changes.items():
-        if key in stored:
-            _add(stored[key], values)
-    return stored
 
 
 def breakdowns_stored(keys):

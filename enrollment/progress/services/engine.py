@@ -43,9 +43,7 @@ from enrollment.progress.services.dates import (
 from enrollment.progress.services.deltas import (
     breakdowns_apply,
     changes_above,
-    figures_added,
-    figures_stored,
-    rows_moved,
+    figures_moved,
     units_above,
 )
 from enrollment.progress.services.leaves import leaves_compute
@@ -367,9 +365,8 @@ def _leaves_add(days, today, recounted_cells, computed_at, counts, step, new_peo
     if above_too:
         above = changes_above(counted, units_above(communes))
         ancestors = {unit_id for unit_id, _day in above.figures} | {key[0] for key in above.breakdowns}
-        stored = figures_stored(ancestors, days)
-        moved_above = rows_moved(stored, above.figures, days)
-        figures.update(figures_added(stored, above.figures))
+        figures_above, moved_above = figures_moved(ancestors, days, above.figures)
+        figures.update(figures_above)
         moved = None if moved is None or moved_above is None else {**moved, **moved_above}
         paths.update(Unit.objects.filter(pk__in=[a for a in ancestors if a]).values_list("pk", "path"))
         breakdowns = {**breakdowns, **above.breakdowns}
