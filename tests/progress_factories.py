@@ -13,6 +13,9 @@ from enrollment.models import (
     ProgressMetric,
     ProgressSnapshot,
     ProgressStatus,
+    RecomputeKind,
+    RecomputeRun,
+    RecomputeStatus,
 )
 from enrollment.progress.selectors.dashboards import month_ends
 
@@ -35,6 +38,13 @@ class ProgressBreakdownFactory(DjangoModelFactory):
     dimension = BreakdownDimension.TARGET_GROUP
     key = factory.Sequence(lambda n: f"k{n}")
     label = factory.LazyAttribute(lambda o: f"Nhóm {o.key}")
+
+
+def recompute_finished():
+    """As the engine ends a run that rewrote the figures: the dashboards' cached figures are built again."""
+    now = timezone.now()
+    return RecomputeRun.objects.create(kind=RecomputeKind.INCREMENTAL, status=RecomputeStatus.DONE, started_at=now,
+                                       finished_at=now)
 
 
 def snapshot(unit, day, actual, plan_initial=None, plan_in_force=None, phased=None, metric=ProgressMetric.SI_PARTICIPANTS,

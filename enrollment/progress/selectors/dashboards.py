@@ -199,23 +199,31 @@ def new_by_month_of(user, unit, shown):
 
 
 def figures_version():
-    """What changes whenever snapshot figures are written or a recompute finishes (which may only
-    have deleted rows): part of the dashboards' cache keys. One indexed query."""
+    """What changes whenever a recompute finishes, the only writer of figures: part of the dashboards'
+    cache keys. One indexed query."""
     return figures_state()[0]
 
 
 def figures_state():
-    """(figures version, Freshness) in one query: the dashboards read both on every page."""
+    """(figures version, Freshness) in one query: the dashboards read both on every page.
+
+    A run commits its figures before it is marked done, so a page built in between is cached under the
+    previous version and built again once the run is done; never the other way round."""
+    runs = RecomputeRun._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT MAX(computed_at) FROM {ProgressSnapshot._meta.db_table}), "
-            f"(SELECT MAX(id) FROM {RecomputeRun._meta.db_table} WHERE status = %s), "
-            f"(SELECT started_at FROM {RecomputeRun._meta.db_table} WHERE status = %s ORDER BY id DESC LIMIT 1), "
+            # The latest finish, not the highest id: a run taken over from a stopped worker finishes late.
+            f"SELECT (SELECT MAX(finished_at) FROM {runs} WHERE status = %s), "
+            f"(SELECT MAX(id) FROM {runs} WHERE status = %s), "
+            # The newest row, from the primary key's index: apart from the runs, what tells one database's figures
+            # from another's (a database restored or seeded again under the same cache).
+            f"(SELECT MAX(id) FROM {ProgressSnapshot._meta.db_table}), "
+            f"(SELECT started_at FROM {runs} WHERE status = %s ORDER BY id DESC LIMIT 1), "
             f"(SELECT COUNT(*) FROM {ProgressChange._meta.db_table}), "
             f"(SELECT MIN(created_at) FROM {ProgressChange._meta.db_table})",
-            [RecomputeStatus.DONE, RecomputeStatus.DONE])
-        computed_at, run, as_of, waiting, oldest = cursor.fetchone()
-    version = f"{computed_at}-{run}".replace(" ", "T")  # SQLite hands the time back as text
+            [RecomputeStatus.DONE] * 3)
+        finished_at, run, newest, as_of, waiting, oldest = cursor.fetchone()
+    version = f"{finished_at}-{run}-{newest}".replace(" ", "T")  # SQLite hands the time back as text
     return version, Freshness(as_of=moment_of(as_of), waiting=waiting or 0, oldest_waiting=moment_of(oldest))
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from enrollment.models import BreakdownDimension, ProgressSnapshot
 from tests.factories import UnitFactory
-from tests.progress_factories import ProgressBreakdownFactory, full_board, snapshot
+from tests.progress_factories import ProgressBreakdownFactory, full_board, recompute_finished, snapshot
 
 DAY = datetime.date(2026, 11, 30)
 # session, user, scope unit, unit, figures version, shown date, own figures, history, children, breakdowns
@@ -34,6 +34,7 @@ def queries(client, url):
 def figures_changed():
     """As a recompute that rewrote the figures: the next dashboard is built again, not read from the cache."""
     ProgressSnapshot.objects.update(computed_at=timezone.now())
+    recompute_finished()
 
 
 def grow(tree, districts=40, officers=300):
@@ -42,6 +43,7 @@ def grow(tree, districts=40, officers=300):
     for n in range(officers):
         ProgressBreakdownFactory(unit=tree.province, date=DAY, dimension=BreakdownDimension.OFFICER,
                                  key=f"officer-extra-{n}", new_participants=n)
+    recompute_finished()
 
 
 @pytest.mark.parametrize("url", ["/dashboards/{pk}/", "/dashboards/{pk}/?date=2026-11-15&metric=si_new",
@@ -70,6 +72,7 @@ def test_the_national_dashboard(client_for, national_admin, tree, django_assert_
     small = queries(client, "/dashboards/country/")
     for n in range(34):
         snapshot(UnitFactory(name=f"Tỉnh {n}"), DAY, 1000 + n, 1200, 1200, 1100)
+    recompute_finished()
     with django_assert_max_num_queries(DASHBOARD_QUERIES):
         body = client.get("/dashboards/country/").content.decode()
     figures_changed()
