@@ -5,6 +5,7 @@ import io
 import time
 import zipfile
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -117,13 +118,13 @@ def _csv_records(content, budget):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    limit = settings.IMPORT_MAX_CELL_CHARS
+    limit, max_columns = settings.IMPORT_MAX_CELL_CHARS, settings.IMPORT_MAX_COLUMNS
     csv.field_size_limit(limit)  # the reader stops at an over-long cell instead of holding it whole
     reader = csv.reader(io.StringIO(text), dialect)
     records = []
     try:
         for record in reader:
-            records.append((reader.line_num, record[:settings.IMPORT_MAX_COLUMNS]))
+            records.append((reader.line_num, [cell.strip() for cell in record[:max_columns]]))
             budget.check_rows(len(records))
     except csv.Error:
         raise UnreadableFile(_("Line %(line)s: a cell holds more than %(limit)s characters.")
@@ -170,7 +171,6 @@ def read_sheet(filename, content, columns, budget=None):
     else:
         records = _csv_records(content, budget)
     budget.check_time()
-    records = [(line, [str(v).strip() for v in values]) for line, values in records]
     records = [(line, values) for line, values in records if any(values)]
     if not records:
         raise UnreadableFile(_("The file is empty."))
@@ -186,12 +186,21 @@ def read_sheet(filename, content, columns, budget=None):
         raise UnreadableFile(
             _("Line %(line)s: missing columns: %(columns)s.") % {"line": header_line, "columns": ", ".join(missing)}
         )
+    names, width = list(positions), max(positions.values(), default=-1) + 1
+    cells = _cells_at(list(positions.values()))
     rows = []
     for line, values in records[1:]:
-        rows.append(
-            (line, {name: (values[i] if i < len(values) else "") for name, i in positions.items()})
-        )
+        if len(values) < width:  # a short line: its missing cells are empty
+            values = values + [""] * (width - len(values))
+        rows.append((line, dict(zip(names, cells(values)))))
     return Sheet(headers=header, rows=rows)
+
+
+def _cells_at(indexes):
+    """A function taking a record's cells at `indexes`, as a tuple."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda values: tuple(values[i] for i in indexes)
 
 
 def template_rows(columns):
