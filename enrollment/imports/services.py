@@ -113,7 +113,8 @@ def _finish(job, status, **fields):
         setattr(job, name, value)
     job.status = status
     job.finished_at = timezone.now()
-    job.save()
+    # Not the file itself: writing its megabytes back would cost as much as a tenth of the import.
+    job.save(update_fields=[*fields, "status", "finished_at"])
     return job
 
 
@@ -188,12 +189,12 @@ def _run(job, importer, budget):
         sheet = read_sheet(job.filename, bytes(job.content), importer.columns, budget)
     except UnreadableFile as exc:
         return _rejected(job, exc)
-    job.total_rows = len(sheet.rows)
+    job.total_rows = len(sheet)
     ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
     context = Context(job=job, user=job.user)
     cleaned = None
     try:
-        in_bulk = importer.check_in_bulk(sheet, context, _reporter(job, budget)) if sheet.rows else None
+        in_bulk = importer.check_in_bulk(sheet, context, _reporter(job, budget)) if len(sheet) else None
         if in_bulk is not None:
             cleaned, errors = in_bulk
         else:
@@ -231,7 +232,7 @@ def _check_rows(job, importer, sheet, context, budget):
 
 
 def _save_checked(job, importer, sheet, context, cleaned, errors):
-    if not sheet.rows:
+    if not len(sheet):
         errors.append({"line": "", "column": "", "message": _("The file has a header but no rows.")})
     else:
         errors.extend(importer.check_file(cleaned, context))

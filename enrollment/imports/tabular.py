@@ -5,6 +5,7 @@ import io
 import time
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 
 from django.conf import settings
@@ -99,8 +100,33 @@ class Column:
 
 @dataclass
 class Sheet:
+    """The rows under the header, each as long as the widest column read (a short line ends with empty cells)."""
+
     headers: list
-    rows: list  # (line number, {column name: text})
+    records: list  # (line number, [cell text, …])
+    positions: dict  # column name → index of its cells in a record
+
+    def __len__(self):
+        return len(self.records)
+
+    @cached_property
+    def rows(self):
+        """(line number, {column name: text}) per row."""
+        names, cells = list(self.positions), _cells_at(list(self.positions.values()))
+        return [(line, dict(zip(names, cells(values)))) for line, values in self.records]
+
+    def lines(self):
+        return [line for line, _values in self.records]
+
+    def column(self, name):
+        """The texts of one column, top to bottom; empty where the file has no such column."""
+        if name not in self.positions:
+            return [""] * len(self.records)
+        return list(map(itemgetter(self.positions[name]), self._values))
+
+    @cached_property
+    def _values(self):
+        return [values for _line, values in self.records]
 
 
 def _decode(content):
@@ -124,8 +150,10 @@ def _csv_records(content, budget):
     records = []
     try:
         for record in reader:
-            records.append((reader.line_num, [cell.strip() for cell in record[:max_columns]]))
-            budget.check_rows(len(records))
+            cells = [cell.strip() for cell in record[:max_columns]]
+            if any(cells):
+                records.append((reader.line_num, cells))
+                budget.check_rows(len(records))
     except csv.Error:
         raise UnreadableFile(_("Line %(line)s: a cell holds more than %(limit)s characters.")
                              % {"line": reader.line_num, "limit": number(limit)}) from None
@@ -142,8 +170,10 @@ def _xlsx_records(content, budget):
     try:
         rows = sheet.iter_rows(values_only=True, max_col=settings.IMPORT_MAX_COLUMNS)
         for line, values in enumerate(rows, start=1):
-            records.append((line, ["" if v is None else _cell_checked(_cell_text(v), line, limit) for v in values]))
-            budget.check_rows(len(records))
+            cells = ["" if v is None else _cell_checked(_cell_text(v), line, limit) for v in values]
+            if any(cells):
+                records.append((line, cells))
+                budget.check_rows(len(records))
     except UnreadableFile:
         raise
     except Exception as exc:  # a damaged sheet is found while it is read
@@ -171,7 +201,6 @@ def read_sheet(filename, content, columns, budget=None):
     else:
         records = _csv_records(content, budget)
     budget.check_time()
-    records = [(line, values) for line, values in records if any(values)]
     if not records:
         raise UnreadableFile(_("The file is empty."))
     header_line, header = records[0]
@@ -186,14 +215,10 @@ def read_sheet(filename, content, columns, budget=None):
         raise UnreadableFile(
             _("Line %(line)s: missing columns: %(columns)s.") % {"line": header_line, "columns": ", ".join(missing)}
         )
-    names, width = list(positions), max(positions.values(), default=-1) + 1
-    cells = _cells_at(list(positions.values()))
-    rows = []
-    for line, values in records[1:]:
-        if len(values) < width:  # a short line: its missing cells are empty
-            values = values + [""] * (width - len(values))
-        rows.append((line, dict(zip(names, cells(values)))))
-    return Sheet(headers=header, rows=rows)
+    width = max(positions.values(), default=-1) + 1
+    body = [(line, values if len(values) >= width else values + [""] * (width - len(values)))
+            for line, values in records[1:]]
+    return Sheet(headers=header, records=body, positions=positions)
 
 
 def _cells_at(indexes):

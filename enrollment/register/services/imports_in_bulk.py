@@ -129,12 +129,10 @@ class _Cells:
     own checks; every cell error with its line."""
 
     def __init__(self, importer, sheet, context):
-        rows = sheet.rows
-        filled = set(rows[0][1]) - CHECKED
-        if any(row[name] for name in filled for _line, row in rows):
+        if any(any(sheet.column(name)) for name in set(sheet.positions) - CHECKED):
             raise NotInBulk("a column this path does not check yet")
-        self.lines = [line for line, _row in rows]
-        column = {name: [row.get(name, "") for _line, row in rows] for name in CHECKED}
+        self.lines = sheet.lines()
+        column = {name: sheet.column(name) for name in CHECKED}
         for name in ("personal_id", "phone", "si_number"):
             if NOT_PLAIN.search("".join(column[name])):
                 raise NotInBulk(f"{name} outside printable ASCII")
@@ -159,7 +157,7 @@ class _Cells:
             None if methods[pair[0]][0] is None else importer.months_cell(methods[pair[0]][0], pair[1])))
         self.column, self.values = column, values
         named = any(any(column[name]) for name in AGENT_COLUMNS)  # cells come stripped from the sheet
-        self.credits = self._agent_credits(importer, rows, context) if named else {}
+        self.credits = self._agent_credits(importer, sheet.rows, context) if named else {}
 
     def _agent_credits(self, importer, rows, context):
         """The agent columns, checked row by row by the agents app where a row fills them."""
