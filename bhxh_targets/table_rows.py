@@ -30,7 +30,7 @@ _SLOW = object()
 
 
 class CellValues:
-    """One column's way from a record to its rendered cell, as `BoundRow._get_and_render_with` finds it,
+    """One column's way from a record to its rendered cell, as django-tables2's `BoundRow.get_cell` finds it,
     worked out on the table's first model record and reused for the rest.
 
     Cells whose way is not that of a model's plain fields (a record that is not a model, a method or a
@@ -86,8 +86,7 @@ class CellValues:
                 value = self._value(record)
                 if value is not _SLOW:
                     return self._rendered(row, value)
-        return row._get_and_render_with(self.bound_column, render_func=row._call_render,
-                                        default=self.bound_column.default)
+        return row.get_cell(self.bound_column.name)
 
     def _rendered(self, row, value):
         if value in self.column.empty_values:
