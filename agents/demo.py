@@ -48,7 +48,7 @@ from enrollment.register.models.participants import (
 from enrollment.register.services.contributions import contribution_compute
 from enrollment.shared.models.users import Role, User
 from enrollment.shared.months import add_months, first_of_month
-from enrollment.territory.models.units import Level, Unit
+from enrollment.territory.models.units import Level, Unit, fold
 
 FLAGGED_NAME = "Trương Văn Lộc"
 
@@ -109,6 +109,8 @@ def _staff(points, rng, daily_user):
             ))
     staff[0].full_name, staff[0].user = daily_user.full_name.split(" (")[0], daily_user
     staff[3].full_name = FLAGGED_NAME
+    for member in staff:
+        member.search_name = fold(member.full_name)
     return AgentStaff.objects.bulk_create(staff)
 
 
@@ -314,10 +316,11 @@ def seed_national_network(context):
         point = CollectionPoint.objects.create(organisation=branch, unit=commune, name=f"Bưu cục {commune.name}",
                                                address=f"{commune.name}, Hà Nội")
         point.communes.set([commune])
+        names = [person_name(rng) for _ in range(2)]
         staff += AgentStaff.objects.bulk_create([AgentStaff(
-            full_name=person_name(rng), point=point, phone=f"09{rng.randint(10_000_000, 99_999_999)}",
+            full_name=name, search_name=fold(name), point=point, phone=f"09{rng.randint(10_000_000, 99_999_999)}",
             personal_id=f"0011{rng.randint(10_000_000, 99_999_999)}", sex=rng.choice("MF"),
-            joined_on=date(2025, 1, 1)) for _ in range(2)])
+            joined_on=date(2025, 1, 1)) for name in names])
     OrganisationQuota.objects.create(organisation=branch, year=today.year, month=None, metric=Metric.SI_NEW,
                                      target=360, note="Giao theo hợp đồng toàn quốc 01/2025")
     AgentStaffQuota.objects.bulk_create([AgentStaffQuota(agent=m, year=today.year, month=None, metric=Metric.SI_NEW,

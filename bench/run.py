@@ -16,10 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "BENCHMARKS.md"
 FIRST = ["imports"]  # then every other module of bench/ offering run() and format_report()
+NOT_BENCHMARKS = ("__init__", "run", "locustfile")  # locust's users, loaded by bench.load in locust's process
 
 
 def bench_names():
-    found = sorted(p.stem for p in Path(__file__).parent.glob("*.py") if p.stem not in ("__init__", "run"))
+    found = sorted(p.stem for p in Path(__file__).parent.glob("*.py") if p.stem not in NOT_BENCHMARKS)
     return [n for n in FIRST if n in found] + [n for n in found if n not in FIRST]
 
 

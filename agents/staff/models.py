@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enrollment.territory.models.units import fold
+
 
 class Sex(models.TextChoices):
     MALE = "M", _("Male")
@@ -12,6 +14,7 @@ class AgentStaff(models.Model):
     """A person who collects for an agent organisation at one of its points (nhân viên đại lý thu)."""
 
     full_name = models.CharField(_("full name"), max_length=150)
+    search_name = models.CharField(max_length=150, editable=False, default="")  # folded: "nguyen van" finds "Nguyễn Văn"
     personal_id = models.CharField(_("personal ID"), max_length=12, blank=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
@@ -26,7 +29,7 @@ class AgentStaff(models.Model):
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
-    history = HistoricalRecords(verbose_name=_("history"))
+    history = HistoricalRecords(verbose_name=_("history"), excluded_fields=["search_name"])
 
     class Meta:
         verbose_name = _("agent staff member")
@@ -40,6 +43,13 @@ class AgentStaff(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.full_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
 
 class TrainingCourse(models.Model):

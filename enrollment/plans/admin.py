@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from bhxh_targets.audit_admin import AuditRecordAdmin
+from bhxh_targets.read_only_admin import ReadOnlyAdmin
 from enrollment.plans.models.plans import (
     Allocation,
     AllocationLine,
@@ -46,7 +46,7 @@ class AllocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanChange)
-class PlanChangeAdmin(AuditRecordAdmin):
+class PlanChangeAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "user", "unit", "year", "metric", "action", "subject", "old_value", "new_value")
     list_filter = ("action", "year", "metric")
     search_fields = ("unit__name", "unit__code", "subject")

@@ -1,23 +1,11 @@
 from django.contrib import admin
 
+from bhxh_targets.read_only_admin import ReadOnlyAdmin
 from enrollment.progress.models import ProgressBreakdown, ProgressChange, ProgressSnapshot, RecomputeRun
 
 
-class ComputedFiguresAdmin(admin.ModelAdmin):
-    """Read only: the engine writes the figures, and the next run would undo a hand edit."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(ComputedFiguresAdmin):
+class ProgressSnapshotAdmin(ReadOnlyAdmin):
     list_display = ("date", "unit", "metric", "actual", "plan_in_force", "phased_to_date", "achievement_in_force",
                     "status", "computed_at")
     list_filter = ("metric", "status", "date")
@@ -28,7 +16,7 @@ class ProgressSnapshotAdmin(ComputedFiguresAdmin):
 
 
 @admin.register(ProgressBreakdown)
-class ProgressBreakdownAdmin(ComputedFiguresAdmin):
+class ProgressBreakdownAdmin(ReadOnlyAdmin):
     list_display = ("date", "unit", "dimension", "key", "label", "new_participants", "active_participants")
     list_filter = ("dimension", "date")
     search_fields = ("unit__name", "unit__code", "label")

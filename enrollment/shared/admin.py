@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from bhxh_targets.audit_admin import AuditRecordAdmin
+from bhxh_targets.read_only_admin import ReadOnlyAdmin
 from enrollment.shared.models.exports import ExportRecord
 from enrollment.shared.models.users import User
 
@@ -27,7 +27,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(ExportRecord)
-class ExportRecordAdmin(AuditRecordAdmin):
+class ExportRecordAdmin(ReadOnlyAdmin):
     list_display = ("exported_at", "user", "filename", "rows", "path")
     list_filter = ("exported_at",)
     search_fields = ("user__username", "filename", "path")

@@ -34,7 +34,7 @@ from enrollment.shared.exporting import render_table
 from enrollment.shared.history import history_of
 from enrollment.shared.models.users import Role
 from enrollment.shared.scoping import visible_units
-from enrollment.territory.models.units import Level, Unit
+from enrollment.territory.models.units import Level, Unit, fold
 
 
 def _staff(user):
@@ -55,7 +55,7 @@ def staff_list(request):
         staff = staff.filter(point__organisation_id=organisation)
     name = search_query(request)
     if name:
-        staff = staff.filter(full_name__icontains=name)
+        staff = staff.filter(search_name__contains=fold(name).strip())
     table = AgentStaffTable(staff, shows_phone=lambda member: shows_phone(request.user, member))
     return render_table(request, table, "agents/staff_list.html",
                         {"organisations": visible_organisations(request.user).order_by("name"), "q": name,

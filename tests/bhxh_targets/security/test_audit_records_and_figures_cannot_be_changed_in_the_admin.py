@@ -1,9 +1,13 @@
-"""Who exported what and every change of a plan stay as they were written: the admin shows them only."""
+"""Who exported what and every change of a plan stay as they were written, and the figures as the engine wrote
+them: the admin shows them only."""
+
+import datetime
 
 import pytest
 
 from enrollment.models import ExportRecord
 from enrollment.plans.models.plans import PlanChange
+from tests.progress_factories import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +24,11 @@ def records(superuser, tree):
     export = ExportRecord.objects.create(user=superuser, path="/participants/?_export=csv", filename="p.csv", rows=3)
     change = PlanChange.objects.create(user=superuser, unit=tree.province, year=2026, metric="si_new",
                                        action="create", subject="Kế hoạch", old_value="", new_value="1.000")
-    return {"exportrecord": export, "planchange": change}
+    figures = snapshot(tree.province, datetime.date(2026, 11, 30), 18_816, 16_650)
+    return {"exportrecord": export, "planchange": change, "progresssnapshot": figures}
 
 
-@pytest.mark.parametrize("model", ["exportrecord", "planchange"])
+@pytest.mark.parametrize("model", ["exportrecord", "planchange", "progresssnapshot"])
 def test_a_superuser_cannot_delete_one(client_for, superuser, records, model):
     record = records[model]
     client = client_for(superuser)
@@ -35,7 +40,7 @@ def test_a_superuser_cannot_delete_one(client_for, superuser, records, model):
     assert response.status_code in (200, 302)
 
 
-@pytest.mark.parametrize("model", ["exportrecord", "planchange"])
+@pytest.mark.parametrize("model", ["exportrecord", "planchange", "progresssnapshot"])
 def test_a_superuser_reads_but_cannot_change_one(client_for, superuser, records, model):
     record = records[model]
     client = client_for(superuser)
