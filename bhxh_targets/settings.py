@@ -150,6 +150,8 @@ else:
             "OPTIONS": {"timeout": 20},
         }
     }
+    # The participant list's index holds extra columns on PostgreSQL; SQLite (the demo) keeps its key columns.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 # Dashboards, tables and exports can read from a PostgreSQL replica (bhxh_targets/replica.py).
 DATABASE_REPLICA_URL = os.getenv("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
