@@ -95,7 +95,7 @@ def test_rows_for_months_already_paid_are_refused(client_for, district_staff, tr
     assert "Người tham gia và lần đóng" in listing and ">participants<" not in listing
 
 
-def test_an_xlsx_file_imports_too(client_for, district_staff, tree, upload_import):
+def xlsx(rows):
     import io
 
     from openpyxl import Workbook
@@ -103,12 +103,40 @@ def test_an_xlsx_file_imports_too(client_for, district_staff, tree, upload_impor
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(HEADER.strip().split(","))
-    for line in GOOD:
-        sheet.append(line.strip().split(","))
+    for row in rows:
+        sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    job = upload_import(client_for(district_staff), "participants", buffer.getvalue(), name="nop.xlsx")
+    return buffer.getvalue()
+
+
+def test_an_xlsx_file_imports_too(client_for, district_staff, tree, upload_import):
+    job = upload_import(client_for(district_staff), "participants", xlsx(line.strip().split(",") for line in GOOD),
+                        name="nop.xlsx")
     assert (job.status, job.created_rows) == (ImportStatus.DONE, 4)
+
+
+def test_excel_numbers_and_dates_read_as_typed(client_for, district_staff, tree, upload_import):
+    """Cells Excel keeps as numbers and dates (an amount, a day, an ID typed as text) import as if typed."""
+    row = ["082085000001", "  Nguyễn Văn Một ", date(1985, 4, 15), "Nam", 28594, 2859401, "0912345678", None, "farmer",
+           "poor", date(2025, 8, 5), "monthly", None, "08/2025", 1_500_000, "BL-1"]
+    job = upload_import(client_for(district_staff), "participants", xlsx([row]), name="nop.xlsx")
+    assert (job.status, job.created_rows) == (ImportStatus.DONE, 1), job.errors
+    person = Participant.objects.get(personal_id="082085000001")
+    assert (person.full_name, person.birth_date, person.village.code) == ("Nguyễn Văn Một", date(1985, 4, 15), "2859401")
+    assert Payment.objects.get(participant=person).monthly_income == Decimal(1_500_000)
+
+
+def test_an_excel_error_in_an_optional_cell_is_reported_not_taken_for_empty(client_for, district_staff, tree,
+                                                                            upload_import):
+    """A look-up that failed in Excel (#N/A) in the village column: the row is refused with what the cell shows."""
+    row = GOOD[0].strip().split(",")
+    row[5] = "#N/A"  # openpyxl writes it as an error cell, as Excel saves a failed VLOOKUP
+    job = upload_import(client_for(district_staff), "participants", xlsx([row]), name="nop.xlsx")
+    assert job.status == ImportStatus.REJECTED
+    assert [(e["line"], e["column"]) for e in job.errors] == [(2, "village_code")]
+    assert "#N/A" in job.errors[0]["message"]
+    assert not Participant.objects.filter(personal_id="082085000001").exists()
 
 
 def test_the_template_downloads(client_for, district_staff):
