@@ -112,9 +112,8 @@ class Sheet:
 
     @cached_property
     def rows(self):
-        """(line number, {column name: text}) per row."""
-        names, cells = list(self.positions), _cells_at(list(self.positions.values()))
-        return [(line, dict(zip(names, cells(values)))) for line, values in self.records]
+        """(line number, {column name: text}) per row: what the row-by-row path reads."""
+        return [(line, {name: values[i] for name, i in self.positions.items()}) for line, values in self.records]
 
     def lines(self):
         return [line for line, _values in self.records]
@@ -240,13 +239,6 @@ def read_sheet(filename, content, columns, budget=None):
     body = [(line, values if len(values) >= width else values + [""] * (width - len(values)))
             for line, values in records[1:]]
     return Sheet(headers=header, records=body, positions=positions)
-
-
-def _cells_at(indexes):
-    """A function taking a record's cells at `indexes`, as a tuple."""
-    if len(indexes) > 1:
-        return itemgetter(*indexes)
-    return lambda values: tuple(values[i] for i in indexes)
 
 
 def template_rows(columns):
